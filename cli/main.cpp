@@ -1,0 +1,123 @@
+// artifacts-cli: the core's operations on files or stdin, printing each result as JSON.
+//   artifacts-cli registry
+//   artifacts-cli validate TYPE [FILE] [--tier T] [--strict]
+//   artifacts-cli gate TYPE TIER [FILE]
+//   artifacts-cli schema TYPE [TIER]
+//   artifacts-cli migrate TYPE [FILE]
+//   artifacts-cli demo PLAN_DIR      validate and gate every artifact of a plan at every tier
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "artifacts/operations.hpp"
+#include "artifacts/registry.hpp"
+
+namespace {
+
+std::string read_all(const std::string& path) {
+  if (path.empty() || path == "-") {
+    return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw std::runtime_error("cannot read " + path);
+  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
+int usage() {
+  std::cerr << "usage: artifacts-cli registry | validate TYPE [FILE] [--tier T] [--strict] |\n"
+               "       gate TYPE TIER [FILE] | schema TYPE [TIER] | migrate TYPE [FILE] |\n"
+               "       demo PLAN_DIR\n";
+  return 2;
+}
+
+int demo(const std::string& plan_dir) {
+  using namespace artifacts;
+  std::cout << "cofounder-artifacts core demo: the sample plan in " << plan_dir << "\n\n";
+  int failures = 0;
+  for (const ModelSpec* model : generation_order()) {
+    std::string content = read_all(plan_dir + "/" + std::string(model->id) + ".json");
+    auto checked = validate(model->id, content);
+    std::cout << model->title << " (" << model->id << "): " << content.size() << " bytes, "
+              << (checked.ok() ? "valid" : "INVALID") << ", " << checked.warnings.size()
+              << " warnings\n";
+    if (!checked.ok()) {
+      ++failures;
+      std::cout << "  " << checked.to_json() << "\n";
+    }
+    for (auto tier_text : tier_names()) {
+      auto gated = gate(model->id, content, tier_text);
+      std::cout << "  " << tier_text << ": " << gated.value.size() << " bytes visible";
+      if (!gated.locked.empty()) {
+        std::cout << ", locked:";
+        for (auto id : gated.locked) std::cout << ' ' << id;
+      }
+      std::cout << "\n";
+    }
+  }
+  std::string broken = R"({"_schema_version": 1, "milestones": [{"title": "Launch",
+      "description": "We ship.", "success_criteria": "ten shops", "estimated_weeks": 0}],
+      "critical_path": [], "total_duration_weeks": "four"})";
+  std::cout << "\nAnd a broken milestones document, every error reported:\n"
+            << validate("milestones", broken).to_json() << "\n";
+  return failures == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace artifacts;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::vector<std::string> positional;
+  ValidateOptions options;
+  std::string tier;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--strict") {
+      options.strict = true;
+    } else if (args[i] == "--tier" && i + 1 < args.size()) {
+      tier = args[++i];
+    } else {
+      positional.push_back(args[i]);
+    }
+  }
+  if (positional.empty()) return usage();
+  auto arg = [&](std::size_t i) { return i < positional.size() ? positional[i] : std::string(); };
+  const std::string& command = positional[0];
+  try {
+    if (command == "registry") {
+      std::cout << registry_json() << "\n";
+      return 0;
+    }
+    if (command == "demo" && positional.size() == 2) return demo(arg(1));
+    if (positional.size() < 2) return usage();
+    std::string result;
+    bool ok = false;
+    if (command == "validate") {
+      options.tier = tier;
+      auto outcome = validate(arg(1), read_all(arg(2)), options);
+      result = outcome.to_json();
+      ok = outcome.ok();
+    } else if (command == "gate" && positional.size() >= 3) {
+      auto outcome = gate(arg(1), read_all(arg(3)), arg(2));
+      result = outcome.to_json();
+      ok = outcome.ok();
+    } else if (command == "schema") {
+      auto outcome = json_schema(arg(1), arg(2));
+      result = outcome.ok() ? outcome.value : outcome.to_json();
+      ok = outcome.ok();
+    } else if (command == "migrate") {
+      auto outcome = migrate(arg(1), read_all(arg(2)));
+      result = outcome.to_json();
+      ok = outcome.ok();
+    } else {
+      return usage();
+    }
+    std::cout << result << "\n";
+    return ok ? 0 : 1;
+  } catch (const std::exception& error) {  // only file I/O throws here, never the core
+    std::cerr << "artifacts-cli: " << error.what() << "\n";
+    return 2;
+  }
+}

@@ -1,0 +1,93 @@
+// The schema registry: one declarative description of every model the library knows.
+// Validation, gating, JSON Schema, Markdown and the TypeScript types all derive from it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace artifacts {
+
+// The subscription tiers, in increasing order of what they unlock.
+enum class Tier : std::uint8_t { bootstrapper, partner, cto_scale };
+
+// The tier a section needs: core sections are for every tier.
+enum class SectionTier : std::uint8_t { core, business, strategic };
+
+enum class Kind : std::uint8_t {
+  string,
+  integer,
+  boolean,
+  literal,      // one of a fixed list of strings (Pydantic `Literal[...]`)
+  enumeration,  // a string enum (Pydantic `StrEnum`); differs from literal only in its error code
+  uuid,
+  datetime,
+  object,  // any JSON object (Pydantic `dict`)
+  model,   // a nested registry model
+  list,    // a JSON array of `item`
+};
+
+struct ModelSpec;
+
+struct TypeSpec {
+  Kind kind;
+  const TypeSpec* item = nullptr;          // list: the item type
+  const ModelSpec* model = nullptr;        // model: the nested model
+  std::span<const std::string_view> choices{};  // literal / enumeration: allowed values
+  std::optional<std::int64_t> ge{};        // integer: inclusive lower bound
+};
+
+struct FieldSpec {
+  std::string_view key;
+  const TypeSpec* type;
+  bool required;  // false: has a default (absent is fine)
+  bool nullable;  // `null` is accepted (Pydantic `X | None`)
+  SectionTier tier;
+  std::string_view description;  // the co-founder "we" voice
+  std::string_view default_json = {};  // JSON text of the default, for the JSON Schema export
+};
+
+struct ModelSpec {
+  std::string_view id;          // the name callers use: "brief", "artifact_response", ...
+  std::string_view class_name;  // the original plan's class name, used in error contexts
+  std::string_view title;
+  std::string_view description;
+  std::span<const FieldSpec> fields;
+  std::string_view identity = {};  // list items: the field that identifies an item (merge/diff)
+};
+
+// The version of content this library writes; `_schema_version` absent means version 0.
+inline constexpr std::int64_t kCurrentSchemaVersion = 1;
+inline constexpr std::string_view kSchemaVersionKey = "_schema_version";
+
+// The five artifact types, in GENERATION_ORDER (a linear chain: later ones cite earlier ones).
+std::span<const ModelSpec* const> generation_order();
+// The record models of the original plan's API (ArtifactResponse, ...).
+std::span<const ModelSpec* const> record_models();
+// Every item model (FeatureItem, Milestone, ...), for schema `$defs` and type generation.
+std::span<const ModelSpec* const> item_models();
+std::span<const std::string_view> tier_names();
+std::span<const std::string_view> artifact_type_ids();
+
+// Looks up an artifact type or record model by id; nullptr when unknown.
+const ModelSpec* find_model(std::string_view id);
+// Only the five artifact types; nullptr otherwise.
+const ModelSpec* find_artifact_type(std::string_view id);
+std::optional<Tier> parse_tier(std::string_view name);
+std::string_view tier_name(Tier tier);
+std::string_view section_tier_name(SectionTier tier);
+// The lowest tier that may see a section of this tier.
+Tier minimum_tier(SectionTier tier);
+bool tier_allows(Tier tier, SectionTier section);
+const FieldSpec* find_field(const ModelSpec& model, std::string_view key);
+
+// "'a', 'b' or 'c'": Pydantic's rendering of a list of choices, shared by messages and contexts.
+std::string quoted_choices(std::span<const std::string_view> choices);
+
+// The registry as JSON text, for tools that derive from it (TypeScript types, the Pydantic
+// reference models in tools/).
+std::string registry_json();
+
+}  // namespace artifacts

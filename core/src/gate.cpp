@@ -1,0 +1,49 @@
+// gate(): the sections a tier may see, and the ones it may not (for an upsell view).
+#include "arguments.hpp"
+#include "artifacts/operations.hpp"
+#include "content_object.hpp"
+
+namespace artifacts {
+
+GateResult gate(std::string_view type, std::string_view json, std::string_view tier_text) {
+  GateResult result;
+  const ModelSpec* model = detail::resolve_model(type, result);
+  if (model == nullptr) return result;
+  auto tier = detail::resolve_tier(tier_text, result);
+  if (!tier) return result;
+  detail::JsonDocument document(json);
+  auto root = detail::object_root(document, *model, result);
+  if (!root) return result;
+
+  auto found = detail::pick_fields(*model, *root);
+  rapidjson::StringBuffer buffer;
+  detail::Writer out(buffer);
+  out.StartObject();
+  for (std::size_t i = 0; i < model->fields.size(); ++i) {
+    const FieldSpec& field = model->fields[i];
+    if (!tier_allows(*tier, field.tier)) {
+      result.locked.push_back(field.key);
+    } else if (found[i]) {
+      detail::write_string(out, field.key);
+      detail::write_element(out, *found[i]);
+    }
+  }
+  out.EndObject();
+  result.value.assign(buffer.GetString(), buffer.GetSize());
+  return result;
+}
+
+std::string GateResult::to_json() const {
+  rapidjson::StringBuffer buffer;
+  detail::Writer out(buffer);
+  detail::write_envelope_start(out, *this);
+  detail::write_raw_or_null(out, "value", value);
+  out.Key("locked");
+  out.StartArray();
+  for (auto id : locked) detail::write_string(out, id);
+  out.EndArray();
+  out.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace artifacts

@@ -1,0 +1,226 @@
+#include "json_io.hpp"
+
+#include <array>
+#include <memory>
+
+namespace artifacts::detail {
+namespace {
+
+// Parsers keep their buffers between calls; ones that grew past this are dropped after use.
+constexpr std::size_t kRetainedCapacity = std::size_t{1} << 20;
+
+std::unique_ptr<simdjson::dom::parser>& parser_slot(int slot) {
+  static std::array<std::unique_ptr<simdjson::dom::parser>, JsonDocument::kParserSlots> slots;
+  return slots.at(static_cast<std::size_t>(slot));
+}
+
+// simdjson's error codes in the words of Pydantic's JSON parser where there is a counterpart.
+std::string_view describe(simdjson::error_code code) {
+  switch (code) {
+    case simdjson::EMPTY:
+      return "EOF while parsing a value";
+    case simdjson::UTF8_ERROR:
+      return "invalid unicode code point";
+    case simdjson::DEPTH_ERROR:
+      return "recursion limit exceeded";
+    case simdjson::UNCLOSED_STRING:
+      return "EOF while parsing a string";
+    case simdjson::STRING_ERROR:
+      return "invalid string: bad escape or unescaped control character";
+    case simdjson::NUMBER_ERROR:
+    case simdjson::BIGINT_ERROR:
+      return "invalid number";
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR:
+      return "expected value";
+    case simdjson::TRAILING_CONTENT:
+      return "trailing characters";
+    case simdjson::TAPE_ERROR:
+      return "expected value, `,`, `]` or `}` (malformed structure or unexpected end)";
+    default:
+      return simdjson::error_message(code);
+  }
+}
+
+Issue json_invalid(std::string_view text, std::string_view detail) {
+  std::string message = "Invalid JSON: ";
+  message += detail;
+  std::string ctx = "{\"error\":" + json_string(detail) + "}";
+  return Issue{"json_invalid", {}, std::move(message), json_string(printable_prefix(text, 1024)),
+               std::move(ctx)};
+}
+
+}  // namespace
+
+JsonDocument::JsonDocument(std::string_view text, int slot) : slot_(slot) {
+  if (text.size() > kMaxInputBytes) {
+    error_ = Issue{"input_too_large",
+                   {},
+                   "Input is " + std::to_string(text.size()) + " bytes; the limit is " +
+                       std::to_string(kMaxInputBytes) + " bytes",
+                   {},
+                   "{\"limit\":" + std::to_string(kMaxInputBytes) + "}"};
+    return;
+  }
+  auto& parser = parser_slot(slot_);
+  if (!parser) {
+    parser = std::make_unique<simdjson::dom::parser>(kMaxInputBytes);
+    if (parser->allocate(4096, kMaxNestingDepth) != simdjson::SUCCESS) {
+      parser.reset();
+      error_ = json_invalid(text, "out of memory");
+      return;
+    }
+  }
+  Element element;
+  auto code = parser->parse(text.data(), text.size(), true).get(element);
+  if (code != simdjson::SUCCESS) {
+    error_ = json_invalid(text, describe(code));
+    return;
+  }
+  root_ = element;
+}
+
+JsonDocument::~JsonDocument() {
+  auto& parser = parser_slot(slot_);
+  if (parser && parser->capacity() > kRetainedCapacity) parser.reset();
+}
+
+void write_string(Writer& out, std::string_view text) {
+  out.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+void write_element(Writer& out, Element element) {
+  using simdjson::dom::element_type;
+  switch (element.type()) {
+    case element_type::ARRAY:
+      out.StartArray();
+      for (Element item : as_array(element)) write_element(out, item);
+      out.EndArray();
+      break;
+    case element_type::OBJECT:
+      out.StartObject();
+      for (auto field : as_object(element)) {
+        write_string(out, field.key);
+        write_element(out, field.value);
+      }
+      out.EndObject();
+      break;
+    case element_type::STRING:
+      write_string(out, element.get_string().value_unsafe());
+      break;
+    case element_type::INT64:
+      out.Int64(element.get_int64().value_unsafe());
+      break;
+    case element_type::UINT64:
+      out.Uint64(element.get_uint64().value_unsafe());
+      break;
+    case element_type::DOUBLE:
+      out.Double(element.get_double().value_unsafe());
+      break;
+    case element_type::BOOL:
+      out.Bool(element.get_bool().value_unsafe());
+      break;
+    case element_type::NULL_VALUE:
+      out.Null();
+      break;
+  }
+}
+
+std::string element_json(Element element) {
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  write_element(out, element);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+std::string json_string(std::string_view text) {
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  write_string(out, text);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+std::string printable_prefix(std::string_view bytes, std::size_t limit) {
+  std::string out;
+  out.reserve(std::min(bytes.size(), limit) + 8);
+  std::size_t i = 0;
+  while (i < bytes.size() && out.size() < limit) {
+    auto byte = static_cast<unsigned char>(bytes[i]);
+    std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
+                                         : (byte >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= bytes.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
+    }
+    if (valid) {
+      out.append(bytes.substr(i, length));
+      i += length;
+    } else {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+    }
+  }
+  if (i < bytes.size()) out += "\xE2\x80\xA6";  // an ellipsis marks the cut
+  return out;
+}
+
+void write_path(Writer& out, const Path& path) {
+  out.StartArray();
+  for (const auto& item : path) {
+    if (const auto* key = std::get_if<std::string>(&item)) {
+      write_string(out, *key);
+    } else {
+      out.Uint64(std::get<std::size_t>(item));
+    }
+  }
+  out.EndArray();
+}
+
+void write_issue(Writer& out, const Issue& issue) {
+  out.StartObject();
+  out.Key("type");
+  write_string(out, issue.type);
+  out.Key("loc");
+  write_path(out, issue.loc);
+  out.Key("msg");
+  write_string(out, issue.msg);
+  if (!issue.input.empty()) {
+    out.Key("input");
+    out.RawValue(issue.input.data(), issue.input.size(), rapidjson::kObjectType);
+  }
+  if (!issue.ctx.empty()) {
+    out.Key("ctx");
+    out.RawValue(issue.ctx.data(), issue.ctx.size(), rapidjson::kObjectType);
+  }
+  out.EndObject();
+}
+
+void write_issues(Writer& out, std::string_view key, const std::vector<Issue>& issues) {
+  write_string(out, key);
+  out.StartArray();
+  for (const auto& issue : issues) write_issue(out, issue);
+  out.EndArray();
+}
+
+void write_raw_or_null(Writer& out, std::string_view key, std::string_view json) {
+  write_string(out, key);
+  if (json.empty()) {
+    out.Null();
+  } else {
+    out.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+  }
+}
+
+void write_envelope_start(Writer& out, const Outcome& outcome) {
+  out.StartObject();
+  out.Key("ok");
+  out.Bool(outcome.ok());
+  if (!outcome.ok()) {
+    out.Key("code");
+    write_string(out, status_code(outcome.status));
+  }
+  write_issues(out, "errors", outcome.errors);
+}
+
+}  // namespace artifacts::detail

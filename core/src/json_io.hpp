@@ -1,0 +1,70 @@
+// Reading JSON (simdjson, with the library's limits) and writing it (RapidJSON).
+#pragma once
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "artifacts/result.hpp"
+#include "simdjson.h"
+
+namespace artifacts::detail {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Element = simdjson::dom::element;
+
+// A parsed document. It borrows one of a few reusable parsers, so an operation may hold up to
+// kParserSlots documents at once; a slot that grew for a large input is released afterwards so
+// one burst of big input does not pin its memory.
+class JsonDocument {
+ public:
+  static constexpr int kParserSlots = 3;
+
+  // Parses `text` into `slot`. On failure `root()` is empty and `error()` says why.
+  JsonDocument(std::string_view text, int slot = 0);
+  ~JsonDocument();
+  JsonDocument(const JsonDocument&) = delete;
+  JsonDocument& operator=(const JsonDocument&) = delete;
+
+  const std::optional<Element>& root() const { return root_; }
+  const Issue& error() const { return error_; }
+
+ private:
+  int slot_;
+  std::optional<Element> root_;
+  Issue error_;
+};
+
+// The object or array behind an element already known to be one. (A copy: iterating straight
+// over `get_object().value_unsafe()` would walk a destroyed temporary.)
+inline simdjson::dom::object as_object(Element element) {
+  simdjson::dom::object object;
+  if (element.get_object().get(object) != simdjson::SUCCESS) return {};
+  return object;
+}
+inline simdjson::dom::array as_array(Element element) {
+  simdjson::dom::array array;
+  if (element.get_array().get(array) != simdjson::SUCCESS) return {};
+  return array;
+}
+
+void write_element(Writer& out, Element element);
+std::string element_json(Element element);
+void write_string(Writer& out, std::string_view text);
+void write_path(Writer& out, const Path& path);
+void write_issue(Writer& out, const Issue& issue);
+void write_issues(Writer& out, std::string_view key, const std::vector<Issue>& issues);
+// `"key": <json>`, or `"key": null` when `json` is empty.
+void write_raw_or_null(Writer& out, std::string_view key, std::string_view json);
+// Starts `{"ok":..,` (with `"code"` when not ok) and the errors; the caller adds its fields.
+void write_envelope_start(Writer& out, const Outcome& outcome);
+
+// A JSON string literal for `text` (with escapes), e.g. for an issue's input.
+std::string json_string(std::string_view text);
+// A prefix of at most `limit` bytes with invalid UTF-8 replaced, safe to echo back in JSON.
+std::string printable_prefix(std::string_view bytes, std::size_t limit);
+
+}  // namespace artifacts::detail

@@ -1,0 +1,147 @@
+// migrate(): content written at an older `_schema_version`, brought up to the current one.
+#include <rapidjson/document.h>
+
+#include <array>
+
+#include "arguments.hpp"
+#include "artifacts/operations.hpp"
+#include "artifacts/registry.hpp"
+#include "content_object.hpp"
+
+namespace artifacts {
+namespace {
+
+using Allocator = rapidjson::Document::AllocatorType;
+
+// One upgrade step, from version `from` to `from + 1`, on the content object.
+struct MigrationStep {
+  std::int64_t from;
+  void (*apply)(const ModelSpec& model, rapidjson::Value& content, Allocator& allocator);
+};
+
+// Version 0 is the backend's first content, before the stamp existed; its shape is version 1's.
+void stamp_only(const ModelSpec&, rapidjson::Value&, Allocator&) {}
+
+constexpr std::array kSteps = {MigrationStep{0, &stamp_only}};
+static_assert(kSteps.size() == kCurrentSchemaVersion, "one step per version");
+
+// simdjson element -> RapidJSON value; a duplicated key's last value wins.
+void copy(detail::Element element, rapidjson::Value& out, Allocator& allocator) {
+  using simdjson::dom::element_type;
+  switch (element.type()) {
+    case element_type::ARRAY:
+      out.SetArray();
+      for (auto item : detail::as_array(element)) {
+        rapidjson::Value value;
+        copy(item, value, allocator);
+        out.PushBack(value, allocator);
+      }
+      break;
+    case element_type::OBJECT:
+      out.SetObject();
+      for (auto entry : detail::as_object(element)) {
+        rapidjson::Value value;
+        copy(entry.value, value, allocator);
+        auto key = rapidjson::StringRef(entry.key.data(), entry.key.size());
+        if (auto existing = out.FindMember(key); existing != out.MemberEnd()) {
+          existing->value = value;
+        } else {
+          out.AddMember(rapidjson::Value(key, allocator), value, allocator);
+        }
+      }
+      break;
+    case element_type::STRING: {
+      std::string_view text = element.get_string().value_unsafe();
+      out.SetString(text.data(), static_cast<rapidjson::SizeType>(text.size()), allocator);
+      break;
+    }
+    case element_type::INT64:
+      out.SetInt64(element.get_int64().value_unsafe());
+      break;
+    case element_type::UINT64:
+      out.SetUint64(element.get_uint64().value_unsafe());
+      break;
+    case element_type::DOUBLE:
+      out.SetDouble(element.get_double().value_unsafe());
+      break;
+    case element_type::BOOL:
+      out.SetBool(element.get_bool().value_unsafe());
+      break;
+    case element_type::NULL_VALUE:
+      out.SetNull();
+      break;
+  }
+}
+
+}  // namespace
+
+MigrateResult migrate(std::string_view type, std::string_view json) {
+  MigrateResult result;
+  // Only content documents carry a `_schema_version`.
+  const ModelSpec* model = detail::resolve_model(type, result, /*artifacts_only=*/true);
+  if (model == nullptr) return result;
+  detail::JsonDocument document(json);
+  auto root = detail::object_root(document, *model, result);
+  if (!root) return result;
+
+  std::int64_t version = 0;
+  if (auto stamp = (*root)[kSchemaVersionKey]; !stamp.error()) {
+    const Path loc{std::string(kSchemaVersionKey)};
+    if (!stamp.is_int64()) {
+      detail::fail(result, Status::invalid_input,
+                   Issue{"int_type", loc, "Input should be a valid integer",
+                         detail::element_json(stamp.value_unsafe()), {}});
+      return result;
+    }
+    version = stamp.get_int64().value_unsafe();
+    if (version < 0 || version > kCurrentSchemaVersion) {
+      std::string message = "Content has _schema_version " + std::to_string(version) +
+                            "; this library reads versions 0 to " +
+                            std::to_string(kCurrentSchemaVersion);
+      detail::fail(result, Status::schema_version_unsupported,
+                   Issue{"schema_version_unsupported", loc, std::move(message),
+                         std::to_string(version),
+                         "{\"supported\":" + std::to_string(kCurrentSchemaVersion) + "}"});
+      return result;
+    }
+  }
+
+  rapidjson::Document content;
+  copy(*root, content, content.GetAllocator());
+  for (const auto& step : kSteps) {
+    if (step.from >= version) step.apply(*model, content, content.GetAllocator());
+  }
+  // The stamp goes first, so a reader sees the version before the content.
+  content.RemoveMember(rapidjson::StringRef(kSchemaVersionKey.data(), kSchemaVersionKey.size()));
+  rapidjson::StringBuffer buffer;
+  detail::Writer out(buffer);
+  out.StartObject();
+  detail::write_string(out, kSchemaVersionKey);
+  out.Int64(kCurrentSchemaVersion);
+  for (auto& member : content.GetObject()) {
+    out.Key(member.name.GetString(), member.name.GetStringLength());
+    member.value.Accept(out);
+  }
+  out.EndObject();
+  result.value.assign(buffer.GetString(), buffer.GetSize());
+  result.from_version = version;
+  result.to_version = kCurrentSchemaVersion;
+  return result;
+}
+
+std::string MigrateResult::to_json() const {
+  rapidjson::StringBuffer buffer;
+  detail::Writer out(buffer);
+  detail::write_envelope_start(out, *this);
+  detail::write_raw_or_null(out, "value", value);
+  if (ok()) {
+    out.Key("fromVersion");
+    out.Int64(from_version);
+    out.Key("toVersion");
+    out.Int64(to_version);
+  }
+  out.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace artifacts

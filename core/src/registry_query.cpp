@@ -1,0 +1,162 @@
+// Look-ups over the registry table, and its export as JSON for tools that derive from it.
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "artifacts/registry.hpp"
+#include "json_io.hpp"
+
+namespace artifacts {
+namespace {
+
+constexpr std::array<std::string_view, 10> kKindNames = {
+    "string", "integer", "boolean", "literal", "enumeration",
+    "uuid",   "datetime", "object", "model",   "list"};
+
+void write_type(detail::Writer& out, const TypeSpec& type) {
+  out.StartObject();
+  out.Key("kind");
+  detail::write_string(out, kKindNames[static_cast<std::size_t>(type.kind)]);
+  if (type.item) {
+    out.Key("item");
+    write_type(out, *type.item);
+  }
+  if (type.model) {
+    out.Key("model");
+    detail::write_string(out, type.model->id);
+  }
+  if (!type.choices.empty()) {
+    out.Key("choices");
+    out.StartArray();
+    for (auto choice : type.choices) detail::write_string(out, choice);
+    out.EndArray();
+  }
+  if (type.ge) {
+    out.Key("ge");
+    out.Int64(*type.ge);
+  }
+  out.EndObject();
+}
+
+void write_model(detail::Writer& out, const ModelSpec& model) {
+  out.StartObject();
+  out.Key("id");
+  detail::write_string(out, model.id);
+  out.Key("class_name");
+  detail::write_string(out, model.class_name);
+  out.Key("title");
+  detail::write_string(out, model.title);
+  out.Key("description");
+  detail::write_string(out, model.description);
+  if (!model.identity.empty()) {
+    out.Key("identity");
+    detail::write_string(out, model.identity);
+  }
+  out.Key("fields");
+  out.StartArray();
+  for (const auto& field : model.fields) {
+    out.StartObject();
+    out.Key("key");
+    detail::write_string(out, field.key);
+    out.Key("type");
+    write_type(out, *field.type);
+    out.Key("required");
+    out.Bool(field.required);
+    out.Key("nullable");
+    out.Bool(field.nullable);
+    out.Key("tier");
+    detail::write_string(out, section_tier_name(field.tier));
+    out.Key("description");
+    detail::write_string(out, field.description);
+    if (!field.default_json.empty()) {
+      out.Key("default");
+      out.RawValue(field.default_json.data(), field.default_json.size(), rapidjson::kNullType);
+    }
+    out.EndObject();
+  }
+  out.EndArray();
+  out.EndObject();
+}
+
+void write_models(detail::Writer& out, std::string_view key,
+                  std::span<const ModelSpec* const> models) {
+  detail::write_string(out, key);
+  out.StartArray();
+  for (const auto* model : models) write_model(out, *model);
+  out.EndArray();
+}
+
+}  // namespace
+
+const ModelSpec* find_artifact_type(std::string_view id) {
+  for (const auto* model : generation_order()) {
+    if (model->id == id) return model;
+  }
+  return nullptr;
+}
+
+const ModelSpec* find_model(std::string_view id) {
+  if (const auto* model = find_artifact_type(id)) return model;
+  for (const auto* model : record_models()) {
+    if (model->id == id) return model;
+  }
+  return nullptr;
+}
+
+std::optional<Tier> parse_tier(std::string_view name) {
+  const auto names = tier_names();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return static_cast<Tier>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view tier_name(Tier tier) { return tier_names()[static_cast<std::size_t>(tier)]; }
+
+std::string_view section_tier_name(SectionTier tier) {
+  constexpr std::array<std::string_view, 3> kNames = {"core", "business", "strategic"};
+  return kNames[static_cast<std::size_t>(tier)];
+}
+
+// Section tiers and subscription tiers line up one to one: core/bootstrapper, ...
+Tier minimum_tier(SectionTier tier) { return static_cast<Tier>(tier); }
+
+bool tier_allows(Tier tier, SectionTier section) {
+  return static_cast<int>(tier) >= static_cast<int>(minimum_tier(section));
+}
+
+const FieldSpec* find_field(const ModelSpec& model, std::string_view key) {
+  for (const auto& field : model.fields) {
+    if (field.key == key) return &field;
+  }
+  return nullptr;
+}
+
+std::string quoted_choices(std::span<const std::string_view> choices) {
+  std::string out;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (i > 0) out += i + 1 == choices.size() ? " or " : ", ";
+    out += '\'';
+    out += choices[i];
+    out += '\'';
+  }
+  return out;
+}
+
+std::string registry_json() {
+  rapidjson::StringBuffer buffer;
+  detail::Writer out(buffer);
+  out.StartObject();
+  out.Key("schema_version");
+  out.Int64(kCurrentSchemaVersion);
+  out.Key("tiers");
+  out.StartArray();
+  for (auto name : tier_names()) detail::write_string(out, name);
+  out.EndArray();
+  write_models(out, "generation_order", generation_order());
+  write_models(out, "records", record_models());
+  write_models(out, "items", item_models());
+  out.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace artifacts

@@ -1,0 +1,346 @@
+#include "scalars.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace artifacts::detail {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != b[i]) return false;
+  }
+  return true;
+}
+
+// ---- calendar ----------------------------------------------------------------------------
+
+struct DateTime {
+  std::int64_t year = 1970;
+  int month = 1, day = 1, hour = 0, minute = 0, second = 0;
+  int microsecond = 0;
+  std::optional<int> offset_seconds;  // nullopt: naive
+};
+
+bool is_leap(std::int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(std::int64_t year, int month) {
+  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : kDays[static_cast<std::size_t>(month - 1)];
+}
+
+// Days since 1970-01-01 -> civil date (Howard Hinnant's algorithm).
+void civil_from_days(std::int64_t days, DateTime& out) {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const std::int64_t doe = days - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  out.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  out.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  out.year = yoe + era * 400 + (out.month <= 2 ? 1 : 0);
+}
+
+std::string format(const DateTime& dt) {
+  char buffer[64];
+  int length = std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02d",
+                             static_cast<long long>(dt.year), dt.month, dt.day, dt.hour,
+                             dt.minute, dt.second);
+  std::string out(buffer, static_cast<std::size_t>(length));
+  if (dt.microsecond != 0) {
+    length = std::snprintf(buffer, sizeof buffer, ".%06d", dt.microsecond);
+    out.append(buffer, static_cast<std::size_t>(length));
+  }
+  if (dt.offset_seconds) {
+    int offset = *dt.offset_seconds;
+    if (offset == 0) {
+      out += 'Z';
+    } else {
+      char sign = offset < 0 ? '-' : '+';
+      offset = std::abs(offset);
+      length = std::snprintf(buffer, sizeof buffer, "%c%02d:%02d", sign, offset / 3600,
+                             (offset % 3600) / 60);
+      out.append(buffer, static_cast<std::size_t>(length));
+    }
+  }
+  return out;
+}
+
+// ---- speedate's parsers, with its error texts --------------------------------------------
+
+constexpr std::string_view kTooShort = "input is too short";
+constexpr std::string_view kExtra = "unexpected extra characters at the end of the input";
+
+bool two_digits(std::string_view s, std::size_t at, int& value) {
+  if (at + 2 > s.size() || !is_digit(s[at]) || !is_digit(s[at + 1])) return false;
+  value = (s[at] - '0') * 10 + (s[at + 1] - '0');
+  return true;
+}
+
+// The date part, "YYYY-MM-DD", at the start of `s`; returns an error text or empty.
+std::string_view parse_date_prefix(std::string_view s, DateTime& dt) {
+  if (s.size() < 10) return kTooShort;
+  std::int64_t year = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (!is_digit(s[i])) return "invalid character in year";
+    year = year * 10 + (s[i] - '0');
+  }
+  if (s[4] != '-') return "invalid date separator, expected `-`";
+  if (!two_digits(s, 5, dt.month)) return "invalid character in month";
+  if (s[7] != '-') return "invalid date separator, expected `-`";
+  if (!two_digits(s, 8, dt.day)) return "invalid character in day";
+  dt.year = year;
+  if (dt.month < 1 || dt.month > 12) return "month value is outside expected range of 1-12";
+  if (dt.day < 1 || dt.day > days_in_month(year, dt.month)) {
+    return "day value is outside expected range";
+  }
+  return {};
+}
+
+// The time part at `at`: "HH:MM[:SS[.ffffff]][Z|±HH[:]MM]" up to the end of `s`.
+std::string_view parse_time(std::string_view s, std::size_t at, DateTime& dt) {
+  if (s.size() < at + 5) return kTooShort;
+  if (!two_digits(s, at, dt.hour)) return "invalid character in hour";
+  if (s[at + 2] != ':') return "invalid time separator, expected `:`";
+  if (!two_digits(s, at + 3, dt.minute)) return "invalid character in minute";
+  std::size_t pos = at + 5;
+  if (pos < s.size() && s[pos] == ':') {
+    if (s.size() < pos + 3) return kTooShort;
+    if (!two_digits(s, pos + 1, dt.second)) return "invalid character in second";
+    pos += 3;
+    if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+      ++pos;
+      std::size_t digits = 0;
+      int micro = 0;
+      while (pos < s.size() && is_digit(s[pos])) {
+        if (digits < 6) micro = micro * 10 + (s[pos] - '0');
+        ++digits;  // digits past the sixth are truncated, as Pydantic does
+        ++pos;
+      }
+      if (digits == 0) return "second fraction is missing";
+      for (std::size_t k = digits; k < 6; ++k) micro *= 10;
+      dt.microsecond = micro;
+    }
+  }
+  if (dt.hour > 23) return "hour value is outside expected range of 0-23";
+  if (dt.minute > 59) return "minute value is outside expected range of 0-59";
+  if (dt.second > 59) return "second value is outside expected range of 0-59";
+  if (pos < s.size()) {
+    char c = s[pos];
+    if (c == 'Z' || c == 'z') {
+      dt.offset_seconds = 0;
+      ++pos;
+    } else if (c == '+' || c == '-') {
+      int hours = 0, minutes = 0;
+      if (!two_digits(s, pos + 1, hours)) return "invalid timezone hour";
+      pos += 3;
+      if (pos < s.size() && s[pos] == ':') ++pos;
+      if (!two_digits(s, pos, minutes)) return "invalid timezone minute";
+      pos += 2;
+      int total = hours * 3600 + minutes * 60;
+      if (total >= 24 * 3600) return "timezone offset must be less than 24 hours";
+      dt.offset_seconds = c == '-' ? -total : total;
+    }
+  }
+  if (pos != s.size()) return kExtra;
+  return {};
+}
+
+// "123", "-1.5": the number speedate reads as a timestamp; nullopt when it is not one.
+std::optional<double> number_text(std::string_view s, bool allow_fraction) {
+  std::size_t i = 0;
+  if (i < s.size() && s[i] == '-') ++i;
+  std::size_t digits = 0;
+  while (i < s.size() && is_digit(s[i])) ++i, ++digits;
+  if (digits == 0) return std::nullopt;
+  if (allow_fraction && i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && is_digit(s[i])) ++i;
+  }
+  if (i != s.size()) return std::nullopt;
+  return std::strtod(std::string(s).c_str(), nullptr);
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_int_text(std::string_view text, bool& too_large) {
+  too_large = false;
+  text = trim(text);
+  // "3.000" is an integer too: a fraction of zeros only.
+  if (auto dot = text.find('.'); dot != std::string_view::npos) {
+    std::string_view fraction = text.substr(dot + 1);
+    if (fraction.empty() || fraction.find_first_not_of('0') != std::string_view::npos) {
+      return std::nullopt;
+    }
+    text = text.substr(0, dot);
+  }
+  bool negative = false;
+  if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  if (text.empty() || !is_digit(text.front()) || !is_digit(text.back())) return std::nullopt;
+  // Magnitudes up to 2^63 (so that -2^63 fits); accumulate unsigned.
+  constexpr std::uint64_t kLimit = std::uint64_t{1} << 63;
+  std::uint64_t magnitude = 0;
+  bool overflow = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '_') {
+      if (!is_digit(text[i - 1]) || !is_digit(text[i + 1])) return std::nullopt;
+      continue;
+    }
+    if (!is_digit(c)) return std::nullopt;
+    auto digit = static_cast<std::uint64_t>(c - '0');
+    if (magnitude > (kLimit - digit) / 10) overflow = true;
+    if (!overflow) magnitude = magnitude * 10 + digit;
+  }
+  if (overflow || (!negative && magnitude == kLimit)) {
+    too_large = true;
+    return std::nullopt;
+  }
+  if (negative) return magnitude == kLimit ? std::numeric_limits<std::int64_t>::min()
+                                           : -static_cast<std::int64_t>(magnitude);
+  return static_cast<std::int64_t>(magnitude);
+}
+
+std::optional<bool> parse_bool_text(std::string_view text) {
+  for (std::string_view yes : {"1", "on", "t", "true", "y", "yes"}) {
+    if (equals_ignoring_case(text, yes)) return true;
+  }
+  for (std::string_view no : {"0", "off", "f", "false", "n", "no"}) {
+    if (equals_ignoring_case(text, no)) return false;
+  }
+  return std::nullopt;
+}
+
+Parsed parse_uuid(std::string_view input) {
+  // Accepted: 32 hex digits, 8-4-4-4-12, the same in braces, or with a `urn:uuid:` prefix.
+  std::string_view body = input;
+  std::size_t offset = 0;
+  bool simple = true;
+  if (body.size() >= 2 && body.front() == '{' && body.back() == '}') {
+    body = body.substr(1, body.size() - 2);
+    offset = 1;
+    simple = false;
+  } else if (body.starts_with("urn:uuid:")) {
+    body.remove_prefix(9);
+    offset = 9;
+    simple = false;
+  }
+  std::string hex;
+  constexpr std::array<std::size_t, 5> kGroupStarts = {0, 9, 14, 19, 24};
+  constexpr std::array<std::size_t, 5> kGroupLengths = {8, 4, 4, 4, 12};
+  std::array<std::size_t, 4> hyphens{};
+  std::size_t hyphen_count = 0;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    auto byte = static_cast<unsigned char>(body[i]);
+    if (byte >= 0x80) {  // report the whole multi-byte character, as the crate does
+      std::size_t length = (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : 4;
+      return {false, "invalid character: found `" + std::string(body.substr(i, length)) +
+                         "` at " + std::to_string(i + offset + 1)};
+    }
+    if (body[i] == '-') {
+      if (hyphen_count < 4) hyphens[hyphen_count] = i;
+      ++hyphen_count;
+    } else if (!is_hex(body[i])) {
+      return {false, "invalid character: found `" + std::string(1, body[i]) + "` at " +
+                         std::to_string(i + offset + 1)};
+    }
+  }
+  bool well_formed = false;
+  if (hyphen_count == 0 && body.size() == 32 && simple) {
+    well_formed = true;
+  } else if (hyphen_count == 4 && body.size() == 36) {
+    well_formed = hyphens[0] == 8 && hyphens[1] == 13 && hyphens[2] == 18 && hyphens[3] == 23;
+  }
+  if (well_formed) {
+    for (char c : body) {
+      if (c != '-') hex += lower(c);
+    }
+    return {true, hex.substr(0, 8) + '-' + hex.substr(8, 4) + '-' + hex.substr(12, 4) + '-' +
+                      hex.substr(16, 4) + '-' + hex.substr(20)};
+  }
+  if (hyphen_count == 0 && simple) {
+    return {false, "invalid length: expected length 32 for simple format, found " +
+                       std::to_string(input.size())};
+  }
+  if (hyphen_count != 4) {
+    return {false, "invalid group count: expected 5, found " + std::to_string(hyphen_count + 1)};
+  }
+  for (std::size_t group = 0; group < 4; ++group) {
+    if (hyphens[group] != kGroupStarts[group + 1] - 1) {
+      return {false, "invalid group length in group " + std::to_string(group) + ": expected " +
+                         std::to_string(kGroupLengths[group]) + ", found " +
+                         std::to_string(hyphens[group] - kGroupStarts[group])};
+    }
+  }
+  return {false, "invalid group length in group 4: expected 12, found " +
+                     std::to_string(body.size() - kGroupStarts[4])};
+}
+
+Parsed datetime_from_timestamp(double seconds) {
+  if (!std::isfinite(seconds)) return {false, "timestamp value is outside expected range"};
+  if (std::fabs(seconds) > 2e10) seconds /= 1000;  // milliseconds, as speedate assumes
+  if (std::fabs(seconds) > 1e13) return {false, "timestamp value is outside expected range"};
+  double whole = std::floor(seconds);
+  auto micro = static_cast<int>(std::llround((seconds - whole) * 1e6));
+  auto total = static_cast<std::int64_t>(whole);
+  if (micro >= 1000000) {
+    micro -= 1000000;
+    ++total;
+  }
+  std::int64_t days = total >= 0 ? total / 86400 : (total - 86399) / 86400;
+  std::int64_t rest = total - days * 86400;
+  DateTime dt;
+  civil_from_days(days, dt);
+  dt.hour = static_cast<int>(rest / 3600);
+  dt.minute = static_cast<int>((rest % 3600) / 60);
+  dt.second = static_cast<int>(rest % 60);
+  dt.microsecond = micro;
+  dt.offset_seconds = 0;
+  return {true, format(dt)};
+}
+
+Parsed parse_datetime_text(std::string_view text) {
+  DateTime dt;
+  std::string_view error = parse_date_prefix(text, dt);
+  if (error.empty()) {
+    char separator = text.size() > 10 ? text[10] : '\0';
+    if (separator != 'T' && separator != 't' && separator != ' ' && separator != '_') {
+      error = "invalid datetime separator, expected `T`, `t`, `_` or space";
+    } else {
+      error = parse_time(text, 11, dt);
+    }
+  }
+  if (error.empty()) return {true, format(dt)};
+  if (auto seconds = number_text(text, true)) return datetime_from_timestamp(*seconds);
+  return {false, std::string(error)};
+}
+
+Parsed parse_date_as_datetime(std::string_view text) {
+  DateTime dt;
+  std::string_view error = parse_date_prefix(text, dt);
+  if (error.empty() && text.size() > 10) error = kExtra;
+  if (error.empty()) return {true, format(dt)};
+  if (auto seconds = number_text(text, false)) return datetime_from_timestamp(*seconds);
+  return {false, std::string(error)};
+}
+
+}  // namespace artifacts::detail
