@@ -12,7 +12,7 @@ namespace {
 
 using detail::Writer;
 
-// "problem_statement" -> "Problem Statement", as Pydantic titles fields.
+// A snake_case key in Title Case (key_constraint -> Key Constraint), as Pydantic titles fields.
 std::string title_of(std::string_view key) {
   std::string title;
   bool start = true;

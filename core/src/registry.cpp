@@ -199,8 +199,8 @@ constexpr TypeSpec kAnnotationList{.kind = list, .item = &kAnnotationType};
 constexpr TypeSpec kGenerationStatus{.kind = string};
 
 constexpr std::array kResponseFields = {
-    FieldSpec{"id", &kUuid, true, false, kCore, "Which artifact record is this?"},
-    FieldSpec{"project_id", &kUuid, true, false, kCore, "Which project does this artifact belong to?"},
+    FieldSpec{"id", &kUuid, true, false, kCore, "How do we identify this artifact record?"},
+    FieldSpec{"project_id", &kUuid, true, false, kCore, "Which of our projects does this artifact belong to?"},
     FieldSpec{"artifact_type", &kArtifactTypeEnum, true, false, kCore,
               "Which of our five plan documents is this?"},
     FieldSpec{"version_number", &kInteger, true, false, kCore,
@@ -209,7 +209,7 @@ constexpr std::array kResponseFields = {
     FieldSpec{"current_content", &kObject, true, true, kCore,
               "What does this artifact say now, including our edits?"},
     FieldSpec{"previous_content", &kObject, false, true, kCore,
-              "What did it say before the last generation (null for version 1)?", "null"},
+              "What did we have before the last generation (null for version 1)?", "null"},
     FieldSpec{"has_user_edits", &kBoolean, true, false, kCore,
               "Have we edited any section by hand?"},
     FieldSpec{"edited_sections", &kStringList, false, true, kCore,
@@ -217,9 +217,9 @@ constexpr std::array kResponseFields = {
     FieldSpec{"annotations", &kAnnotationList, false, true, kCore,
               "Which notes have we attached to sections?", "null"},
     FieldSpec{"generation_status", &kGenerationStatus, true, false, kCore,
-              "Is a generation running (idle, generating or failed)?"},
+              "Are we generating it right now (idle, generating or failed)?"},
     FieldSpec{"schema_version", &kInteger, true, false, kCore,
-              "Which content schema version is this artifact stored in?"},
+              "Which content schema version do we store this artifact in?"},
     FieldSpec{"created_at", &kDatetime, true, false, kCore, "When did we first create it?"},
     FieldSpec{"updated_at", &kDatetime, true, false, kCore, "When did we last change it?"},
 };

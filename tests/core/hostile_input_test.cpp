@@ -1,1 +1,164 @@
+// Hostile input: every operation answers with a clear error result, never a crash or an
+// exception, and the next call with good input still works.
 #include <gtest/gtest.h>
+
+#include "artifacts/registry.hpp"
+#include "test_support.hpp"
+
+namespace artifacts {
+namespace {
+
+using testing::plan;
+
+// After any bad call, the library must still answer a good one correctly.
+void expect_still_usable() {
+  auto result = validate("brief", plan("brief"));
+  ASSERT_TRUE(result.ok()) << "module unusable after hostile input";
+  EXPECT_TRUE(gate("brief", plan("brief"), "partner").ok());
+  EXPECT_TRUE(migrate("brief", plan("brief")).ok());
+}
+
+struct Hostile {
+  const char* name;
+  std::string text;
+  const char* type;  // expected error type from validate
+};
+
+void PrintTo(const Hostile& h, std::ostream* out) { *out << h.name; }
+
+std::string nested(std::size_t depth) {
+  return std::string(depth, '[') + std::string(depth, ']');
+}
+
+std::vector<Hostile> hostile_inputs() {
+  auto big_string = std::string(R"({"problem_statement":")") + std::string(16u << 20, 'x') + "\"}";
+  return {
+      {"truncated", plan("brief").substr(0, 100), "json_invalid"},
+      {"empty", "", "json_invalid"},
+      {"nul_bytes", std::string("{\0}", 3), "json_invalid"},
+      {"invalid_utf8_continuation", "{\"problem_statement\":\"\x80\"}", "json_invalid"},
+      {"invalid_utf8_overlong", "{\"problem_statement\":\"\xC0\xAF\"}", "json_invalid"},
+      {"invalid_utf8_surrogate", "{\"problem_statement\":\"\xED\xA0\x80\"}", "json_invalid"},
+      {"invalid_utf8_ff", "{\"\xFF\":1}", "json_invalid"},
+      {"invalid_utf8_truncated_sequence", "{\"problem_statement\":\"\xE2\x82\"}", "json_invalid"},
+      {"lone_surrogate_escape", R"({"problem_statement":"\udc00"})", "json_invalid"},
+      {"nested_100000_arrays", nested(100000), "json_invalid"},
+      {"nested_100000_objects_in_a_section",
+       [] {
+         std::string text = R"({"market_analysis":)";
+         for (int i = 0; i < 100000; ++i) text += R"({"a":)";
+         text += "1";
+         text += std::string(100000, '}');
+         return text + "}";
+       }(),
+       "json_invalid"},
+      {"nesting_one_past_the_limit", nested(kMaxNestingDepth + 1), "json_invalid"},
+      {"string_of_16_mib", big_string, "input_too_large"},
+      {"nan_literal", R"({"total_duration_weeks":NaN})", "json_invalid"},
+      {"infinity_literal", R"({"total_duration_weeks":Infinity})", "json_invalid"},
+      {"minus_infinity_literal", R"({"total_duration_weeks":-Infinity})", "json_invalid"},
+      {"root_array", "[]", "model_type"},
+      {"root_string", "\"brief\"", "model_type"},
+      {"root_number", "1e999", "json_invalid"},
+      {"root_true", "true", "model_type"},
+      {"root_null", "null", "model_type"},
+  };
+}
+
+class HostileInput : public ::testing::TestWithParam<Hostile> {};
+
+TEST_P(HostileInput, ValidateFailsCleanly) {
+  const Hostile& h = GetParam();
+  auto result = validate("brief", h.text);
+  ASSERT_FALSE(result.ok());
+  ASSERT_FALSE(result.errors.empty());
+  EXPECT_EQ(result.errors[0].type, h.type) << result.errors[0].msg;
+  EXPECT_TRUE(result.value.empty());
+  // The result is itself valid JSON, whatever bytes came in.
+  EXPECT_NO_THROW(testing::parse(result.to_json()));
+  expect_still_usable();
+}
+
+TEST_P(HostileInput, GateAndMigrateFailCleanly) {
+  const Hostile& h = GetParam();
+  auto gated = gate("brief", h.text, "partner");
+  EXPECT_EQ(gated.status, Status::invalid_input);
+  EXPECT_TRUE(gated.value.empty());
+  EXPECT_NO_THROW(testing::parse(gated.to_json()));
+  auto migrated = migrate("brief", h.text);
+  EXPECT_EQ(migrated.status, Status::invalid_input);
+  EXPECT_NO_THROW(testing::parse(migrated.to_json()));
+  expect_still_usable();
+}
+
+INSTANTIATE_TEST_SUITE_P(Inputs, HostileInput, ::testing::ValuesIn(hostile_inputs()),
+                         [](const auto& param_info) { return std::string(param_info.param.name); });
+
+TEST(HostileInput, NestingAtTheLimitParses) {
+  auto result = validate("brief", nested(kMaxNestingDepth));
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].type, "model_type");  // parsed fine; just not an object
+}
+
+TEST(HostileInput, DeepJunkInAnUnknownKeyIsDroppedWithAWarning) {
+  auto json = testing::with_value(plan("brief"), "/junk", nested(150));
+  auto result = validate("brief", json);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.warnings.size(), 1u);
+}
+
+TEST(HostileInput, LargeDocumentUnderTheLimitValidates) {
+  std::string prose(15u << 20, 'w');
+  auto json = testing::with_value(plan("brief"), "/market_analysis", "\"" + prose + "\"");
+  ASSERT_LT(json.size(), kMaxInputBytes);
+  auto result = validate("brief", json);
+  ASSERT_TRUE(result.ok());
+  EXPECT_GT(result.value.size(), prose.size());
+  expect_still_usable();
+}
+
+TEST(HostileInput, InputTooLargeSaysTheLimit) {
+  auto result = validate("brief", std::string(kMaxInputBytes + 1, ' '));
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].msg, "Input is 16777217 bytes; the limit is 16777216 bytes");
+  EXPECT_EQ(result.status, Status::invalid_input);
+}
+
+TEST(HostileInput, DuplicateKeysLastOneWins) {
+  auto result = validate("brief", R"({"problem_statement":1,"problem_statement":"ok",
+    "target_user":"a","value_proposition":"b","key_constraint":"c","differentiation_points":[]})");
+  ASSERT_TRUE(result.ok()) << result.to_json();
+  EXPECT_STREQ(testing::parse(result.value)["problem_statement"].GetString(), "ok");
+  auto gated = gate("brief", R"({"problem_statement":"a","problem_statement":"b"})", "partner");
+  EXPECT_EQ(gated.value, R"({"problem_statement":"b"})");
+}
+
+TEST(HostileInput, InvalidUtf8InArgumentsIsEchoedSafely) {
+  auto result = validate("br\xFF\xFEief", "{}");
+  EXPECT_EQ(result.status, Status::unknown_artifact_type);
+  EXPECT_NO_THROW(testing::parse(result.to_json()));
+  auto tier = gate("brief", "{}", "\xC3");
+  EXPECT_EQ(tier.status, Status::unknown_tier);
+  EXPECT_NO_THROW(testing::parse(tier.to_json()));
+}
+
+TEST(HostileInput, EchoedInvalidJsonIsTruncated) {
+  std::string junk(100000, '{');
+  auto result = validate("brief", junk);
+  ASSERT_EQ(result.errors[0].type, "json_invalid");
+  EXPECT_LT(result.errors[0].input.size(), 1100u);
+}
+
+TEST(HostileInput, ManyJunkSectionsOnlyWarn) {
+  std::string json = R"({"problem_statement":"a","target_user":"b","value_proposition":"c",
+    "key_constraint":"d","differentiation_points":[])";
+  for (int i = 0; i < 100000; ++i) json += ",\"junk" + std::to_string(i) + "\":" + std::to_string(i);
+  json += "}";
+  auto result = validate("brief", json);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.warnings.size(), 100000u);
+  EXPECT_EQ(testing::parse(result.value).MemberCount(), 5u);
+}
+
+}  // namespace
+}  // namespace artifacts
