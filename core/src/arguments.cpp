@@ -42,7 +42,8 @@ const ModelSpec* resolve_model(std::string_view type, Outcome& outcome, bool art
   }
   std::string expected = quoted_choices(known);
   fail(outcome, Status::unknown_artifact_type,
-       Issue{"unknown_artifact_type", {},
+       Issue{"unknown_artifact_type",
+             {},
              "Unknown artifact type '" + printable_prefix(type, 64) + "'; expected " + expected,
              json_string(printable_prefix(type, 1024)),
              "{\"expected\":" + json_string(expected) + "}"});
@@ -53,7 +54,8 @@ std::optional<Tier> resolve_tier(std::string_view name, Outcome& outcome) {
   if (auto tier = parse_tier(name)) return tier;
   std::string expected = quoted_choices(tier_names());
   fail(outcome, Status::unknown_tier,
-       Issue{"unknown_tier", {},
+       Issue{"unknown_tier",
+             {},
              "Unknown tier '" + printable_prefix(name, 64) + "'; expected " + expected,
              json_string(printable_prefix(name, 1024)),
              "{\"expected\":" + json_string(expected) + "}"});

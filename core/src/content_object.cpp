@@ -26,7 +26,10 @@ std::optional<Element> object_root(const JsonDocument& document, const ModelSpec
   Element root = *document.root();
   if (!root.is_object()) {
     fail(outcome, Status::invalid_input,
-         Issue{"model_type", {}, "Input should be an object", element_json(root),
+         Issue{"model_type",
+               {},
+               "Input should be an object",
+               element_json(root),
                "{\"class_name\":" + json_string(model.class_name) + "}"});
     return std::nullopt;
   }

@@ -47,7 +47,10 @@ Issue json_invalid(std::string_view text, std::string_view detail) {
   std::string message = "Invalid JSON: ";
   message += detail;
   std::string ctx = "{\"error\":" + json_string(detail) + "}";
-  return Issue{"json_invalid", {}, std::move(message), json_string(printable_prefix(text, 1024)),
+  return Issue{"json_invalid",
+               {},
+               std::move(message),
+               json_string(printable_prefix(text, 1024)),
                std::move(ctx)};
 }
 
@@ -147,8 +150,11 @@ std::string printable_prefix(std::string_view bytes, std::size_t limit) {
   std::size_t i = 0;
   while (i < bytes.size() && out.size() < limit) {
     auto byte = static_cast<unsigned char>(bytes[i]);
-    std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
-                                         : (byte >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = byte < 0x80           ? 1
+                         : (byte >> 5) == 0x6  ? 2
+                         : (byte >> 4) == 0xE  ? 3
+                         : (byte >> 3) == 0x1E ? 4
+                                               : 0;
     bool valid = length > 0 && i + length <= bytes.size();
     for (std::size_t k = 1; valid && k < length; ++k) {
       valid = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;

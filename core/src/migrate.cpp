@@ -89,8 +89,11 @@ MigrateResult migrate(std::string_view type, std::string_view json) {
     const Path loc{std::string(kSchemaVersionKey)};
     if (!stamp.is_int64()) {
       detail::fail(result, Status::invalid_input,
-                   Issue{"int_type", loc, "Input should be a valid integer",
-                         detail::element_json(stamp.value_unsafe()), {}});
+                   Issue{"int_type",
+                         loc,
+                         "Input should be a valid integer",
+                         detail::element_json(stamp.value_unsafe()),
+                         {}});
       return result;
     }
     version = stamp.get_int64().value_unsafe();
@@ -98,10 +101,10 @@ MigrateResult migrate(std::string_view type, std::string_view json) {
       std::string message = "Content has _schema_version " + std::to_string(version) +
                             "; this library reads versions 0 to " +
                             std::to_string(kCurrentSchemaVersion);
-      detail::fail(result, Status::schema_version_unsupported,
-                   Issue{"schema_version_unsupported", loc, std::move(message),
-                         std::to_string(version),
-                         "{\"supported\":" + std::to_string(kCurrentSchemaVersion) + "}"});
+      detail::fail(
+          result, Status::schema_version_unsupported,
+          Issue{"schema_version_unsupported", loc, std::move(message), std::to_string(version),
+                "{\"supported\":" + std::to_string(kCurrentSchemaVersion) + "}"});
       return result;
     }
   }

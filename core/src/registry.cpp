@@ -31,7 +31,11 @@ constexpr TypeSpec kStringList{.kind = list, .item = &kString};
 
 // The version stamp every content document carries (absent = legacy version 0).
 constexpr FieldSpec kSchemaVersionField{
-    kSchemaVersionKey, &kInteger, false, false, kCore,
+    kSchemaVersionKey,
+    &kInteger,
+    false,
+    false,
+    kCore,
     "Which version of this document's schema we wrote it with; absent means legacy version 0.",
     "1"};
 
@@ -44,8 +48,9 @@ constexpr std::array kFeatureItemFields = {
     FieldSpec{"priority", &kLevel, true, false, kCore,
               "How important is this feature to our MVP: high, medium or low?"},
 };
-constexpr ModelSpec kFeatureItem{"feature_item", "FeatureItem", "Feature",
-                                 "A feature we will build in the MVP.", kFeatureItemFields, "name"};
+constexpr ModelSpec kFeatureItem{"feature_item",     "FeatureItem",
+                                 "Feature",          "A feature we will build in the MVP.",
+                                 kFeatureItemFields, "name"};
 
 constexpr std::array kMilestoneFields = {
     FieldSpec{"title", &kString, true, false, kCore, "What do we call this milestone?"},
@@ -56,9 +61,10 @@ constexpr std::array kMilestoneFields = {
     FieldSpec{"estimated_weeks", &kPositiveInteger, true, false, kCore,
               "How many weeks do we expect this milestone to take (at least one)?"},
 };
-constexpr ModelSpec kMilestone{"milestone", "Milestone", "Milestone",
-                               "A step on our timeline with measurable success criteria.",
-                               kMilestoneFields, "title"};
+constexpr ModelSpec kMilestone{
+    "milestone",      "Milestone",
+    "Milestone",      "A step on our timeline with measurable success criteria.",
+    kMilestoneFields, "title"};
 
 constexpr std::array kRiskItemFields = {
     FieldSpec{"title", &kString, true, false, kCore, "What do we call this risk?"},
@@ -68,9 +74,9 @@ constexpr std::array kRiskItemFields = {
               "How badly would this risk hurt us: high, medium or low?"},
     FieldSpec{"mitigation", &kString, true, false, kCore, "What will we do to reduce this risk?"},
 };
-constexpr ModelSpec kRiskItem{"risk_item", "RiskItem", "Risk",
-                              "A risk we face and how we plan to reduce it.", kRiskItemFields,
-                              "title"};
+constexpr ModelSpec kRiskItem{"risk_item",     "RiskItem",
+                              "Risk",          "A risk we face and how we plan to reduce it.",
+                              kRiskItemFields, "title"};
 
 constexpr std::array kJourneyStepFields = {
     FieldSpec{"step_number", &kInteger, true, false, kCore,
@@ -79,9 +85,10 @@ constexpr std::array kJourneyStepFields = {
     FieldSpec{"description", &kString, true, false, kCore,
               "What does our user do and see at this step?"},
 };
-constexpr ModelSpec kJourneyStep{"journey_step", "JourneyStep", "Journey step",
-                                 "One step of our user's journey through the product.",
-                                 kJourneyStepFields, "step_number"};
+constexpr ModelSpec kJourneyStep{
+    "journey_step",     "JourneyStep",
+    "Journey step",     "One step of our user's journey through the product.",
+    kJourneyStepFields, "step_number"};
 
 // A model as a value, and a list of it.
 constexpr TypeSpec kFeatureItemType{.kind = model, .model = &kFeatureItem};
@@ -101,8 +108,7 @@ constexpr std::array kBriefFields = {
     kSchemaVersionField,
     FieldSpec{"problem_statement", &kString, true, false, kCore,
               "What core problem are we solving?"},
-    FieldSpec{"target_user", &kString, true, false, kCore,
-              "Who exactly are we building this for?"},
+    FieldSpec{"target_user", &kString, true, false, kCore, "Who exactly are we building this for?"},
     FieldSpec{"value_proposition", &kString, true, false, kCore,
               "Why will our users choose us over what they do today?"},
     FieldSpec{"key_constraint", &kString, true, false, kCore,
@@ -200,7 +206,8 @@ constexpr TypeSpec kGenerationStatus{.kind = string};
 
 constexpr std::array kResponseFields = {
     FieldSpec{"id", &kUuid, true, false, kCore, "How do we identify this artifact record?"},
-    FieldSpec{"project_id", &kUuid, true, false, kCore, "Which of our projects does this artifact belong to?"},
+    FieldSpec{"project_id", &kUuid, true, false, kCore,
+              "Which of our projects does this artifact belong to?"},
     FieldSpec{"artifact_type", &kArtifactTypeEnum, true, false, kCore,
               "Which of our five plan documents is this?"},
     FieldSpec{"version_number", &kInteger, true, false, kCore,
@@ -231,19 +238,17 @@ constexpr std::array kGenerateRequestFields = {
     FieldSpec{"force", &kBoolean, false, false, kCore,
               "Should we regenerate even over our own edits?", "false"},
 };
-constexpr ModelSpec kGenerateRequest{"generate_artifacts_request", "GenerateArtifactsRequest",
-                                     "Generate artifacts request",
-                                     "Asks for all five artifacts of a project to be generated.",
-                                     kGenerateRequestFields};
+constexpr ModelSpec kGenerateRequest{
+    "generate_artifacts_request", "GenerateArtifactsRequest", "Generate artifacts request",
+    "Asks for all five artifacts of a project to be generated.", kGenerateRequestFields};
 
 constexpr std::array kRegenerateRequestFields = {
     FieldSpec{"force", &kBoolean, false, false, kCore,
               "Should we regenerate even over our own edits?", "false"},
 };
-constexpr ModelSpec kRegenerateRequest{"regenerate_artifact_request", "RegenerateArtifactRequest",
-                                       "Regenerate artifact request",
-                                       "Asks for one artifact to be generated again.",
-                                       kRegenerateRequestFields};
+constexpr ModelSpec kRegenerateRequest{
+    "regenerate_artifact_request", "RegenerateArtifactRequest", "Regenerate artifact request",
+    "Asks for one artifact to be generated again.", kRegenerateRequestFields};
 
 // ---- indexes ------------------------------------------------------------------------------
 
@@ -259,10 +264,20 @@ static_assert(kArtifactTypeIds.size() == kGenerationOrder.size());
 
 }  // namespace
 
-std::span<const ModelSpec* const> generation_order() { return kGenerationOrder; }
-std::span<const ModelSpec* const> record_models() { return kRecordModels; }
-std::span<const ModelSpec* const> item_models() { return kItemModels; }
-std::span<const std::string_view> tier_names() { return kTierNames; }
-std::span<const std::string_view> artifact_type_ids() { return kArtifactTypeIds; }
+std::span<const ModelSpec* const> generation_order() {
+  return kGenerationOrder;
+}
+std::span<const ModelSpec* const> record_models() {
+  return kRecordModels;
+}
+std::span<const ModelSpec* const> item_models() {
+  return kItemModels;
+}
+std::span<const std::string_view> tier_names() {
+  return kTierNames;
+}
+std::span<const std::string_view> artifact_type_ids() {
+  return kArtifactTypeIds;
+}
 
 }  // namespace artifacts

@@ -9,8 +9,8 @@ namespace artifacts {
 namespace {
 
 constexpr std::array<std::string_view, 10> kKindNames = {
-    "string", "integer", "boolean", "literal", "enumeration",
-    "uuid",   "datetime", "object", "model",   "list"};
+    "string", "integer",  "boolean", "literal", "enumeration",
+    "uuid",   "datetime", "object",  "model",   "list"};
 
 void write_type(detail::Writer& out, const TypeSpec& type) {
   out.StartObject();
@@ -110,7 +110,9 @@ std::optional<Tier> parse_tier(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view tier_name(Tier tier) { return tier_names()[static_cast<std::size_t>(tier)]; }
+std::string_view tier_name(Tier tier) {
+  return tier_names()[static_cast<std::size_t>(tier)];
+}
 
 std::string_view section_tier_name(SectionTier tier) {
   constexpr std::array<std::string_view, 3> kNames = {"core", "business", "strategic"};
@@ -118,7 +120,9 @@ std::string_view section_tier_name(SectionTier tier) {
 }
 
 // Section tiers and subscription tiers line up one to one: core/bootstrapper, ...
-Tier minimum_tier(SectionTier tier) { return static_cast<Tier>(tier); }
+Tier minimum_tier(SectionTier tier) {
+  return static_cast<Tier>(tier);
+}
 
 bool tier_allows(Tier tier, SectionTier section) {
   return static_cast<int>(tier) >= static_cast<int>(minimum_tier(section));

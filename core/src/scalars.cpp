@@ -8,9 +8,15 @@
 namespace artifacts::detail {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool is_hex(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
@@ -18,7 +24,9 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -37,7 +45,9 @@ struct DateTime {
   std::optional<int> offset_seconds;  // nullopt: naive
 };
 
-bool is_leap(std::int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(std::int64_t year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(std::int64_t year, int month) {
   constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -60,8 +70,8 @@ void civil_from_days(std::int64_t days, DateTime& out) {
 std::string format(const DateTime& dt) {
   char buffer[64];
   int length = std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02d",
-                             static_cast<long long>(dt.year), dt.month, dt.day, dt.hour,
-                             dt.minute, dt.second);
+                             static_cast<long long>(dt.year), dt.month, dt.day, dt.hour, dt.minute,
+                             dt.second);
   std::string out(buffer, static_cast<std::size_t>(length));
   if (dt.microsecond != 0) {
     length = std::snprintf(buffer, sizeof buffer, ".%06d", dt.microsecond);
@@ -215,8 +225,9 @@ std::optional<std::int64_t> parse_int_text(std::string_view text, bool& too_larg
     too_large = true;
     return std::nullopt;
   }
-  if (negative) return magnitude == kLimit ? std::numeric_limits<std::int64_t>::min()
-                                           : -static_cast<std::int64_t>(magnitude);
+  if (negative)
+    return magnitude == kLimit ? std::numeric_limits<std::int64_t>::min()
+                               : -static_cast<std::int64_t>(magnitude);
   return static_cast<std::int64_t>(magnitude);
 }
 
@@ -253,8 +264,8 @@ Parsed parse_uuid(std::string_view input) {
     auto byte = static_cast<unsigned char>(body[i]);
     if (byte >= 0x80) {  // report the whole multi-byte character, as the crate does
       std::size_t length = (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : 4;
-      return {false, "invalid character: found `" + std::string(body.substr(i, length)) +
-                         "` at " + std::to_string(i + offset + 1)};
+      return {false, "invalid character: found `" + std::string(body.substr(i, length)) + "` at " +
+                         std::to_string(i + offset + 1)};
     }
     if (body[i] == '-') {
       if (hyphen_count < 4) hyphens[hyphen_count] = i;

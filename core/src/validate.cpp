@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "arguments.hpp"
-#include "content_object.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
+#include "content_object.hpp"
 #include "json_io.hpp"
 #include "scalars.hpp"
 
@@ -225,7 +225,8 @@ class Validator {
       return error("uuid_type", "UUID input should be a string, bytes or UUID object", element);
     }
     auto parsed = detail::parse_uuid(element.get_string().value_unsafe());
-    if (!parsed.ok) return parse_error("uuid_parsing", "Input should be a valid UUID, ", parsed, element);
+    if (!parsed.ok)
+      return parse_error("uuid_parsing", "Input should be a valid UUID, ", parsed, element);
     detail::write_string(out_, parsed.text);
   }
 
@@ -265,9 +266,8 @@ class Validator {
   }
 
   void error(std::string_view type, std::string message, Element input, std::string ctx = {}) {
-    result_.errors.push_back(
-        Issue{std::string(type), path_, std::move(message), detail::element_json(input),
-              std::move(ctx)});
+    result_.errors.push_back(Issue{std::string(type), path_, std::move(message),
+                                   detail::element_json(input), std::move(ctx)});
   }
 
   void warning(std::string_view type, std::string message) {

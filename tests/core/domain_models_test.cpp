@@ -59,8 +59,7 @@ TEST(DomainModels, ProductBriefStrategicFieldsOptional) {
   auto result = validate("brief", without(plan("brief"), "/competitive_strategy"));
   ASSERT_TRUE(result.ok()) << result.to_json();
   EXPECT_FALSE(testing::parse(result.value).HasMember("competitive_strategy"));
-  EXPECT_EQ(find_field(*find_model("brief"), "competitive_strategy")->tier,
-            SectionTier::strategic);
+  EXPECT_EQ(find_field(*find_model("brief"), "competitive_strategy")->tier, SectionTier::strategic);
 }
 
 TEST(DomainModels, MvpScopeContentValidates) {
@@ -116,8 +115,8 @@ TEST(DomainModels, ArtifactResponseSchema) {
             (std::vector<std::string>{"id", "project_id", "artifact_type", "version_number",
                                       "current_content", "has_user_edits", "generation_status",
                                       "schema_version", "created_at", "updated_at"}));
-  auto wrong_type = validate("artifact_response",
-                             testing::with_value(kResponse, "/artifact_type", R"("pitch")"));
+  auto wrong_type =
+      validate("artifact_response", testing::with_value(kResponse, "/artifact_type", R"("pitch")"));
   ASSERT_EQ(wrong_type.errors.size(), 1u);
   EXPECT_EQ(wrong_type.errors[0].type, "enum");
   EXPECT_EQ(wrong_type.errors[0].msg,
@@ -130,8 +129,8 @@ TEST(DomainModels, AnnotationSchema) {
                   .ok());
   EXPECT_EQ(required_missing("artifact_annotation"),
             (std::vector<std::string>{"section_id", "note", "created_at"}));
-  auto bad = validate("artifact_annotation",
-                      R"({"section_id":"a","note":"b","created_at":"yesterday"})");
+  auto bad =
+      validate("artifact_annotation", R"({"section_id":"a","note":"b","created_at":"yesterday"})");
   ASSERT_EQ(bad.errors.size(), 1u);
   EXPECT_EQ(bad.errors[0].type, "datetime_from_date_parsing");
 }

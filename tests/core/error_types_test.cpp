@@ -20,7 +20,9 @@ struct ErrorCase {
   bool strict = false;
 };
 
-void PrintTo(const ErrorCase& c, std::ostream* out) { *out << c.type; }
+void PrintTo(const ErrorCase& c, std::ostream* out) {
+  *out << c.type;
+}
 
 std::string milestone_weeks(const char* raw) {
   return with_value(plan("milestones"), "/milestones/2/estimated_weeks", raw);
@@ -62,10 +64,11 @@ std::vector<ErrorCase> error_cases() {
       {"datetime_type", "artifact_annotation", annotation_at("false"), "created_at",
        "Input should be a valid datetime"},
       {"datetime_parsing", "artifact_annotation", annotation_at(R"("2024-01-02T24:00:00")"),
-       "created_at", "Input should be a valid datetime, hour value is outside expected range of 0-23",
-       true},
+       "created_at",
+       "Input should be a valid datetime, hour value is outside expected range of 0-23", true},
       {"datetime_from_date_parsing", "artifact_annotation", annotation_at(R"("2024-02-30")"),
-       "created_at", "Input should be a valid datetime or date, day value is outside expected range"},
+       "created_at",
+       "Input should be a valid datetime or date, day value is outside expected range"},
       {"dict_type", "artifact_response", R"({"current_content":"text"})", "current_content",
        "Input should be an object"},
       {"list_type", "risk_log", with_value(plan("risk_log"), "/market_risks", R"("many")"),
@@ -141,11 +144,10 @@ TEST(ManyErrors, AllAreReportedInFieldOrder) {
   std::vector<std::string> locs;
   for (const auto& issue : result.errors) locs.push_back(issue.type + "@" + loc_text(issue.loc));
   EXPECT_EQ(locs, (std::vector<std::string>{
-                      "literal_error@technical_risks.0.severity",
-                      "missing@technical_risks.1.title", "missing@technical_risks.1.description",
-                      "missing@technical_risks.1.severity", "missing@technical_risks.1.mitigation",
-                      "list_type@market_risks", "string_type@execution_risks.0.mitigation",
-                      "list_type@financial_risks"}));
+                      "literal_error@technical_risks.0.severity", "missing@technical_risks.1.title",
+                      "missing@technical_risks.1.description", "missing@technical_risks.1.severity",
+                      "missing@technical_risks.1.mitigation", "list_type@market_risks",
+                      "string_type@execution_risks.0.mitigation", "list_type@financial_risks"}));
 }
 
 TEST(Warnings, UnknownKeysAreDroppedAndListed) {
@@ -163,8 +165,8 @@ TEST(Warnings, UnknownKeysAreDroppedAndListed) {
 }
 
 TEST(Warnings, UnknownKeysInsideItemsToo) {
-  auto result = validate("mvp_scope", with_value(plan("mvp_scope"), "/core_features/1/owner",
-                                                 R"("Ana")"));
+  auto result =
+      validate("mvp_scope", with_value(plan("mvp_scope"), "/core_features/1/owner", R"("Ana")"));
   ASSERT_TRUE(result.ok());
   ASSERT_EQ(result.warnings.size(), 1u);
   EXPECT_EQ(loc_text(result.warnings[0].loc), "core_features.1.owner");

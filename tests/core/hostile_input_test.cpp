@@ -24,7 +24,9 @@ struct Hostile {
   const char* type;  // expected error type from validate
 };
 
-void PrintTo(const Hostile& h, std::ostream* out) { *out << h.name; }
+void PrintTo(const Hostile& h, std::ostream* out) {
+  *out << h.name;
+}
 
 std::string nested(std::size_t depth) {
   return std::string(depth, '[') + std::string(depth, ']');
@@ -152,7 +154,8 @@ TEST(HostileInput, EchoedInvalidJsonIsTruncated) {
 TEST(HostileInput, ManyJunkSectionsOnlyWarn) {
   std::string json = R"({"problem_statement":"a","target_user":"b","value_proposition":"c",
     "key_constraint":"d","differentiation_points":[])";
-  for (int i = 0; i < 100000; ++i) json += ",\"junk" + std::to_string(i) + "\":" + std::to_string(i);
+  for (int i = 0; i < 100000; ++i)
+    json += ",\"junk" + std::to_string(i) + "\":" + std::to_string(i);
   json += "}";
   auto result = validate("brief", json);
   ASSERT_TRUE(result.ok());

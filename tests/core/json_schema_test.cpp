@@ -16,8 +16,8 @@ namespace {
 using testing::parse;
 
 std::string golden_path(std::string_view type, std::string_view tier) {
-  return std::string(ARTIFACTS_FIXTURES_DIR) + "/../golden/json-schema/" + std::string(type) +
-         "." + std::string(tier) + ".json";
+  return std::string(ARTIFACTS_FIXTURES_DIR) + "/../golden/json-schema/" + std::string(type) + "." +
+         std::string(tier) + ".json";
 }
 
 std::string pretty(std::string_view json) {

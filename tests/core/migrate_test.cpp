@@ -44,7 +44,8 @@ TEST(Migrate, NewerVersionIsAClearErrorAndNoValue) {
   auto result = migrate("brief", newer);
   EXPECT_EQ(result.status, Status::schema_version_unsupported);
   ASSERT_EQ(result.errors.size(), 1u);
-  EXPECT_EQ(result.errors[0].msg, "Content has _schema_version 2; this library reads versions 0 to 1");
+  EXPECT_EQ(result.errors[0].msg,
+            "Content has _schema_version 2; this library reads versions 0 to 1");
   EXPECT_EQ(testing::loc_text(result.errors[0].loc), "_schema_version");
   EXPECT_TRUE(result.value.empty());
   EXPECT_EQ(migrate("brief", testing::with_value(plan("brief"), "/_schema_version", "-1")).status,

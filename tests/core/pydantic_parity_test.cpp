@@ -30,7 +30,9 @@ std::vector<ParityCase> load_cases() {
   return cases;
 }
 
-void PrintTo(const ParityCase& param, std::ostream* out) { *out << param.name; }
+void PrintTo(const ParityCase& param, std::ostream* out) {
+  *out << param.name;
+}
 
 class PydanticParity : public ::testing::TestWithParam<ParityCase> {};
 

@@ -45,8 +45,8 @@ TEST(Registry, EveryFieldHasAWeVoiceDescription) {
   for (const auto* model : all) {
     EXPECT_FALSE(model->title.empty());
     for (const auto& field : model->fields) {
-      EXPECT_TRUE(in_we_voice(field.description)) << model->id << "." << field.key << ": "
-                                                   << field.description;
+      EXPECT_TRUE(in_we_voice(field.description))
+          << model->id << "." << field.key << ": " << field.description;
     }
   }
 }

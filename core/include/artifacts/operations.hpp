@@ -26,7 +26,7 @@ ValidationResult validate(std::string_view type, std::string_view json,
                           const ValidateOptions& options = {});
 
 struct GateResult : Outcome {
-  std::string value;                   // only the sections the tier may see
+  std::string value;                     // only the sections the tier may see
   std::vector<std::string_view> locked;  // every section id above the tier, in registry order
   std::string to_json() const;
 };

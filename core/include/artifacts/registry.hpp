@@ -33,10 +33,10 @@ struct ModelSpec;
 
 struct TypeSpec {
   Kind kind;
-  const TypeSpec* item = nullptr;          // list: the item type
-  const ModelSpec* model = nullptr;        // model: the nested model
+  const TypeSpec* item = nullptr;               // list: the item type
+  const ModelSpec* model = nullptr;             // model: the nested model
   std::span<const std::string_view> choices{};  // literal / enumeration: allowed values
-  std::optional<std::int64_t> ge{};        // integer: inclusive lower bound
+  std::optional<std::int64_t> ge{};             // integer: inclusive lower bound
 };
 
 struct FieldSpec {
@@ -45,7 +45,7 @@ struct FieldSpec {
   bool required;  // false: has a default (absent is fine)
   bool nullable;  // `null` is accepted (Pydantic `X | None`)
   SectionTier tier;
-  std::string_view description;  // the co-founder "we" voice
+  std::string_view description;        // the co-founder "we" voice
   std::string_view default_json = {};  // JSON text of the default, for the JSON Schema export
 };
 

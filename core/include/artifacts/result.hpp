@@ -13,7 +13,7 @@ namespace artifacts {
 // The stable codes a caller branches on; the JS package's errors carry the same strings.
 enum class Status : std::uint8_t {
   ok,
-  invalid_input,               // not JSON, too large, too deep, wrong root type
+  invalid_input,  // not JSON, too large, too deep, wrong root type
   unknown_artifact_type,
   unknown_tier,
   validation_failed,           // parsed, but the content does not match its schema

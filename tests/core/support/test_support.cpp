@@ -20,7 +20,9 @@ std::string fixture(std::string_view relative_path) {
   return read_file(std::string(ARTIFACTS_FIXTURES_DIR) + "/" + std::string(relative_path));
 }
 
-std::string plan(std::string_view type) { return fixture("plan/" + std::string(type) + ".json"); }
+std::string plan(std::string_view type) {
+  return fixture("plan/" + std::string(type) + ".json");
+}
 
 rapidjson::Document parse(std::string_view json) {
   rapidjson::Document document;
@@ -36,8 +38,7 @@ std::string to_json(const rapidjson::Value& value) {
   return {buffer.GetString(), buffer.GetSize()};
 }
 
-std::string with_value(std::string_view json, std::string_view pointer,
-                       std::string_view raw_json) {
+std::string with_value(std::string_view json, std::string_view pointer, std::string_view raw_json) {
   auto document = parse(json);
   auto value = parse(raw_json);
   rapidjson::Pointer(std::string(pointer).c_str()).Set(document, value);
