@@ -5,12 +5,16 @@
 //   artifacts-cli schema TYPE [TIER]
 //   artifacts-cli migrate TYPE [FILE]
 //   artifacts-cli demo PLAN_DIR      validate and gate every artifact of a plan at every tier
+//   artifacts-cli batch              one JSON request a line on stdin -> one result a line:
+//     {"op":"validate"|"gate"|"migrate"|"schema","type":..,"text":..,"tier":..,"strict":..}
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <rapidjson/document.h>
 
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
@@ -65,6 +69,42 @@ int demo(const std::string& plan_dir) {
   return failures == 0 ? 0 : 1;
 }
 
+// Lets other test suites (the JS one) compare their results with the native build's.
+int batch() {
+  using namespace artifacts;
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    rapidjson::Document request;
+    request.Parse(line.data(), line.size());
+    if (request.HasParseError() || !request.IsObject()) {
+      std::cout << "{\"batch_error\":\"bad request line\"}\n";
+      continue;
+    }
+    auto text = [&](const char* key) -> std::string_view {
+      auto member = request.FindMember(key);
+      if (member == request.MemberEnd() || !member->value.IsString()) return {};
+      return {member->value.GetString(), member->value.GetStringLength()};
+    };
+    bool strict = request.HasMember("strict") && request["strict"].IsBool() &&
+                  request["strict"].GetBool();
+    std::string_view op = text("op");
+    if (op == "validate") {
+      std::cout << validate(text("type"), text("text"), {.tier = text("tier"), .strict = strict})
+                       .to_json();
+    } else if (op == "gate") {
+      std::cout << gate(text("type"), text("text"), text("tier")).to_json();
+    } else if (op == "migrate") {
+      std::cout << migrate(text("type"), text("text")).to_json();
+    } else if (op == "schema") {
+      std::cout << json_schema(text("type"), text("tier")).to_json();
+    } else {
+      std::cout << "{\"batch_error\":\"unknown op\"}";
+    }
+    std::cout << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,6 +131,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (command == "demo" && positional.size() == 2) return demo(arg(1));
+    if (command == "batch") return batch();
     if (positional.size() < 2) return usage();
     std::string result;
     bool ok = false;

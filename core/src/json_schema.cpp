@@ -12,22 +12,6 @@ namespace {
 
 using detail::Writer;
 
-// A snake_case key in Title Case (key_constraint -> Key Constraint), as Pydantic titles fields.
-std::string title_of(std::string_view key) {
-  std::string title;
-  bool start = true;
-  for (char c : key) {
-    if (c == '_') {
-      if (!title.empty()) start = true;
-      continue;
-    }
-    if (start && !title.empty()) title += ' ';
-    title += start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    start = false;
-  }
-  return title;
-}
-
 void collect_models(const ModelSpec& model, std::vector<const ModelSpec*>& seen);
 
 void collect_type(const TypeSpec& type, std::vector<const ModelSpec*>& seen) {
@@ -109,7 +93,7 @@ void write_type(Writer& out, const TypeSpec& type) {
 void write_field(Writer& out, const FieldSpec& field) {
   out.StartObject();
   out.Key("title");
-  detail::write_string(out, title_of(field.key));
+  detail::write_string(out, field_title(field.key));
   out.Key("description");
   detail::write_string(out, field.description);
   if (field.nullable) {

@@ -16,7 +16,6 @@ constexpr SectionTier kStrategic = SectionTier::strategic;
 constexpr std::array<std::string_view, 3> kLevels = {"high", "medium", "low"};
 constexpr std::array<std::string_view, 5> kArtifactTypeIds = {"brief", "mvp_scope", "milestones",
                                                               "risk_log", "how_it_works"};
-constexpr std::array<std::string_view, 3> kGenerationStatuses = {"idle", "generating", "failed"};
 
 constexpr TypeSpec kString{.kind = string};
 constexpr TypeSpec kInteger{.kind = integer};

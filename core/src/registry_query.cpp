@@ -65,6 +65,8 @@ void write_model(detail::Writer& out, const ModelSpec& model) {
     out.Bool(field.nullable);
     out.Key("tier");
     detail::write_string(out, section_tier_name(field.tier));
+    out.Key("title");
+    detail::write_string(out, field_title(field.key));
     out.Key("description");
     detail::write_string(out, field.description);
     if (!field.default_json.empty()) {
@@ -133,6 +135,21 @@ const FieldSpec* find_field(const ModelSpec& model, std::string_view key) {
     if (field.key == key) return &field;
   }
   return nullptr;
+}
+
+std::string field_title(std::string_view key) {
+  std::string title;
+  bool start = true;
+  for (char c : key) {
+    if (c == '_') {
+      if (!title.empty()) start = true;
+      continue;
+    }
+    if (start && !title.empty()) title += ' ';
+    title += start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    start = false;
+  }
+  return title;
 }
 
 std::string quoted_choices(std::span<const std::string_view> choices) {

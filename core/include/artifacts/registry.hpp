@@ -83,6 +83,9 @@ Tier minimum_tier(SectionTier tier);
 bool tier_allows(Tier tier, SectionTier section);
 const FieldSpec* find_field(const ModelSpec& model, std::string_view key);
 
+// A key in Title Case (key_constraint -> Key Constraint), as Pydantic titles fields.
+std::string field_title(std::string_view key);
+
 // "'a', 'b' or 'c'": Pydantic's rendering of a list of choices, shared by messages and contexts.
 std::string quoted_choices(std::span<const std::string_view> choices);
 

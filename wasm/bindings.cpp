@@ -1,0 +1,80 @@
+// The embind surface of the core: adapts calls, holds no logic. JSON crosses as UTF-8 bytes in
+// wasm memory: JS encodes its input into the reused input buffer (TextEncoder.encodeInto) and
+// decodes the result from the output buffer, so no embind string conversion sits on the hot path.
+#include <emscripten/bind.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "artifacts/operations.hpp"
+#include "artifacts/registry.hpp"
+
+namespace {
+
+// Buffers that grew past this are given back after the call that needed them.
+constexpr std::size_t kRetainedBytes = std::size_t{1} << 20;
+
+std::string input;   // the caller's JSON, written by JS
+std::string output;  // the last result's JSON, read by JS
+
+// Makes room for `size` bytes of input and returns where JS should write them.
+std::uintptr_t input_buffer(std::size_t size) {
+  if (input.size() < size) input.resize(size);
+  return reinterpret_cast<std::uintptr_t>(input.data());
+}
+
+std::uintptr_t output_pointer() { return reinterpret_cast<std::uintptr_t>(output.data()); }
+
+// Gives back memory a large call needed, so one burst does not pin it.
+void release_buffers() {
+  if (input.capacity() > kRetainedBytes) std::string().swap(input);
+  if (output.capacity() > kRetainedBytes) std::string().swap(output);
+}
+
+std::string_view input_view(std::size_t length) {
+  return std::string_view(input.data(), std::min(length, input.size()));
+}
+
+template <typename Result>
+std::size_t publish(const Result& result) {
+  output = result.to_json();
+  return output.size();
+}
+
+std::size_t validate(const std::string& type, std::size_t length, const std::string& tier,
+                     bool strict) {
+  return publish(artifacts::validate(type, input_view(length), {.tier = tier, .strict = strict}));
+}
+
+std::size_t gate(const std::string& type, std::size_t length, const std::string& tier) {
+  return publish(artifacts::gate(type, input_view(length), tier));
+}
+
+std::size_t migrate(const std::string& type, std::size_t length) {
+  return publish(artifacts::migrate(type, input_view(length)));
+}
+
+std::size_t json_schema(const std::string& type, const std::string& tier) {
+  return publish(artifacts::json_schema(type, tier));
+}
+
+// The embind std::string path, kept only so the boundary benchmark can compare the two.
+std::string validate_string(const std::string& type, const std::string& json,
+                            const std::string& tier, bool strict) {
+  return artifacts::validate(type, json, {.tier = tier, .strict = strict}).to_json();
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
+  emscripten::function("inputBuffer", &input_buffer);
+  emscripten::function("outputPointer", &output_pointer);
+  emscripten::function("releaseBuffers", &release_buffers);
+  emscripten::function("validate", &validate);
+  emscripten::function("gate", &gate);
+  emscripten::function("migrate", &migrate);
+  emscripten::function("jsonSchema", &json_schema);
+  emscripten::function("registry", &artifacts::registry_json);
+  emscripten::function("validateString", &validate_string);
+}

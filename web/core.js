@@ -1,0 +1,148 @@
+// Loads the wasm module once and carries JSON across the boundary as UTF-8 bytes in wasm memory:
+// TextEncoder.encodeInto writes straight into the module's reused input buffer, and results are
+// decoded from its output buffer. The raw module never leaves this file.
+import createArtifactsCore from '../dist/artifacts-core.js';
+import { InvalidInputError, NotInitializedError } from './errors.js';
+
+const wasmAsset = new URL('../dist/artifacts-core.wasm', import.meta.url);
+// The core's input limit (core/include/artifacts/result.hpp); larger input never crosses.
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+// Reserved input space above this is handed back after the call that needed it.
+const RETAINED_BYTES = 1024 * 1024;
+
+let module = null;
+let loading = null;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' &&
+  typeof window === 'undefined';
+
+async function readNodeFile(url) {
+  // Kept out of sight of bundlers: this branch only runs under Node.
+  const fsName = 'node:fs/promises';
+  const fs = await import(/* @vite-ignore */ fsName);
+  return fs.readFile(url);
+}
+
+/**
+ * Loads the module. Safe to call many times; later calls return the first call's promise.
+ * @param {{wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array}} [options]
+ */
+export function init(options = {}) {
+  if (loading) return loading;
+  loading = (async () => {
+    const settings = {};
+    if (options.wasmBinary) {
+      settings.wasmBinary = options.wasmBinary;
+    } else if (isNode && !options.wasmUrl) {
+      settings.wasmBinary = await readNodeFile(wasmAsset);
+    } else {
+      const url = String(options.wasmUrl ?? wasmAsset);
+      settings.locateFile = () => url;
+    }
+    module = await createArtifactsCore(settings);
+  })();
+  loading.catch(() => { loading = null; });  // a failed load may be retried
+  return loading;
+}
+
+export function isInitialized() {
+  return module !== null;
+}
+
+function ready() {
+  if (module === null) {
+    throw new NotInitializedError('cofounder-artifacts is not initialised: await init() first');
+  }
+  return module;
+}
+
+function tooLarge(bytes) {
+  return {
+    ok: false,
+    code: 'invalid_input',
+    errors: [{
+      type: 'input_too_large', loc: [],
+      msg: `Input is at least ${bytes} bytes; the limit is ${MAX_INPUT_BYTES} bytes`,
+      ctx: { limit: MAX_INPUT_BYTES },
+    }],
+    warnings: [],
+    value: null,
+  };
+}
+
+function loneSurrogate() {
+  return {
+    ok: false,
+    code: 'invalid_input',
+    errors: [{
+      type: 'json_invalid', loc: [],
+      msg: 'Invalid JSON: lone surrogate in the text (not valid Unicode)',
+      ctx: { error: 'lone surrogate in the text (not valid Unicode)' },
+    }],
+    warnings: [],
+    value: null,
+  };
+}
+
+/** Content as JSON text: objects are serialised, strings are taken as JSON text. */
+export function contentText(content, name = 'content') {
+  if (typeof content === 'string') return content;
+  if (typeof content === 'object') {  // objects, arrays and null are JSON values
+    try {
+      return JSON.stringify(content);
+    } catch (cause) {
+      throw new InvalidInputError(`${name} cannot be serialised as JSON: ${cause.message}`, { cause });
+    }
+  }
+  throw new InvalidInputError(`${name} must be an object or JSON text, got ${typeof content}`);
+}
+
+/**
+ * Calls a core operation on `text`: `call(core, byteLength)` runs it on the input buffer and
+ * returns the result's length; the parsed result object comes back.
+ */
+export function callWithText(text, call) {
+  const core = ready();
+  if (text.length > MAX_INPUT_BYTES) return tooLarge(text.length);
+  if (typeof text.isWellFormed === 'function' && !text.isWellFormed()) return loneSurrogate();
+  const capacity = Math.min(text.length * 3, MAX_INPUT_BYTES + 4);
+  const pointer = core.inputBuffer(capacity);
+  // Take the heap view after inputBuffer: growing memory replaces it.
+  const { read, written } = encoder.encodeInto(text, core.HEAPU8.subarray(pointer, pointer + capacity));
+  if (read < text.length) return tooLarge(capacity);
+  try {
+    return readResult(core, call(core, written));
+  } finally {
+    if (capacity > RETAINED_BYTES) core.releaseBuffers();
+  }
+}
+
+/** Calls a core operation that takes no document. */
+export function call(operation) {
+  const core = ready();
+  return readResult(core, operation(core));
+}
+
+function readResult(core, length) {
+  const pointer = core.outputPointer();
+  const result = JSON.parse(decoder.decode(core.HEAPU8.subarray(pointer, pointer + length)));
+  if (length > RETAINED_BYTES) core.releaseBuffers();
+  return result;
+}
+
+/** The registry as the core sees it (for checks; constants come from dist/registry.js). */
+export function coreRegistry() {
+  return JSON.parse(ready().registry());
+}
+
+/** Bytes of wasm memory in use by the module (it grows, and never shrinks). */
+export function wasmMemoryBytes() {
+  return ready().HEAPU8.length;
+}
+
+/** The embind std::string path, for the boundary benchmark only. */
+export function validateViaEmbindString(type, text, tier = '', strict = false) {
+  return JSON.parse(ready().validateString(type, text, tier, strict));
+}

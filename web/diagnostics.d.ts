@@ -1,0 +1,8 @@
+/** Bytes of wasm memory the module holds (wasm memory grows and never shrinks). */
+export function wasmMemoryBytes(): number;
+/** validate() through an embind std::string argument, for the boundary benchmark. */
+export function validateViaEmbindString(type: string, text: string, tier?: string, strict?: boolean): unknown;
+/** The core's input limit in bytes. */
+export const MAX_INPUT_BYTES: number;
+/** The registry as the loaded core reports it. */
+export function coreRegistry(): Record<string, unknown>;

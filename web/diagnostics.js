@@ -1,0 +1,2 @@
+// Diagnostics for tests and benchmarks: memory use and the alternative boundary path.
+export { wasmMemoryBytes, validateViaEmbindString, MAX_INPUT_BYTES, coreRegistry } from './core.js';

@@ -1,0 +1,51 @@
+// Every error the package throws is an ArtifactsError with a stable `code`.
+export class ArtifactsError extends Error {
+  /**
+   * @param {string} code one of the stable codes (see index.d.ts)
+   * @param {string} message
+   * @param {{errors?: object[], cause?: unknown}} [details]
+   */
+  constructor(code, message, { errors, cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = new.target.name;
+    this.code = code;
+    if (errors !== undefined) this.errors = errors;
+  }
+}
+
+const define = (name, code) => ({
+  [name]: class extends ArtifactsError {
+    constructor(message, details) {
+      super(code, message, details);
+    }
+  },
+})[name];
+
+export const InvalidInputError = define('InvalidInputError', 'invalid_input');
+export const UnknownArtifactTypeError = define('UnknownArtifactTypeError', 'unknown_artifact_type');
+export const UnknownTierError = define('UnknownTierError', 'unknown_tier');
+export const ValidationFailedError = define('ValidationFailedError', 'validation_failed');
+export const TierLockedError = define('TierLockedError', 'tier_locked');
+export const ConcurrentGenerationError = define('ConcurrentGenerationError', 'generation_in_progress');
+export const LeaseLostError = define('LeaseLostError', 'lease_lost');
+export const SchemaVersionUnsupportedError = define('SchemaVersionUnsupportedError', 'schema_version_unsupported');
+export const NotFoundError = define('NotFoundError', 'not_found');
+export const StorageError = define('StorageError', 'storage_failed');
+export const NotInitializedError = define('NotInitializedError', 'not_initialized');
+
+const byCode = {
+  invalid_input: InvalidInputError,
+  unknown_artifact_type: UnknownArtifactTypeError,
+  unknown_tier: UnknownTierError,
+  validation_failed: ValidationFailedError,
+  schema_version_unsupported: SchemaVersionUnsupportedError,
+};
+
+/** The typed error for a failed core result ({code, errors}). */
+export function errorFromResult(result) {
+  const ErrorClass = byCode[result.code] ?? InvalidInputError;
+  const first = result.errors?.[0];
+  const where = first?.loc?.length ? ` at ${first.loc.join('.')}` : '';
+  const more = result.errors?.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+  return new ErrorClass(`${first?.msg ?? result.code}${where}${more}`, { errors: result.errors });
+}

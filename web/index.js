@@ -1,0 +1,77 @@
+// cofounder-artifacts: validate, gate, migrate and describe the five founder-plan artifacts with
+// the C++ core compiled to WebAssembly. After one `await init()` every call is synchronous.
+import { call, callWithText, contentText, init, isInitialized } from './core.js';
+import { errorFromResult, InvalidInputError } from './errors.js';
+
+export { init, isInitialized };
+export { ArtifactType, ARTIFACTS, GENERATION_ORDER, SCHEMA_VERSION, Tier, sectionsFor } from './constants.js';
+export * from './errors.js';
+
+function checkName(value, name) {
+  if (typeof value !== 'string') {
+    throw new InvalidInputError(`${name} must be a string, got ${value === null ? 'null' : typeof value}`);
+  }
+  return value;
+}
+
+function checkOptions(options) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') throw new InvalidInputError('options must be an object');
+  return options;
+}
+
+function optionalTier(tier) {
+  return tier === undefined || tier === null ? '' : checkName(tier, 'tier');
+}
+
+// Argument errors (unknown type or tier) are thrown; content errors are the result.
+function throwIfArgumentError(result) {
+  if (result.code === 'unknown_artifact_type' || result.code === 'unknown_tier') {
+    throw errorFromResult(result);
+  }
+  return result;
+}
+
+function unwrap(result) {
+  if (!result.ok) throw errorFromResult(result);
+  return result;
+}
+
+/**
+ * Validates content against its type's schema, Pydantic-style: every error is reported.
+ * @returns {{ok: boolean, errors: object[], warnings: object[], value: object|null}}
+ */
+export function validate(type, content, options) {
+  checkName(type, 'type');
+  const { tier, strict = false } = checkOptions(options);
+  const tierName = optionalTier(tier);
+  const text = contentText(content);
+  const result = callWithText(text, (core, length) => core.validate(type, length, tierName, Boolean(strict)));
+  throwIfArgumentError(result);
+  delete result.code;
+  return result;
+}
+
+/** The sections `tier` may see; `locked` lists the ids withheld from it. */
+export function gate(type, content, tier) {
+  checkName(type, 'type');
+  checkName(tier, 'tier');
+  const text = contentText(content);
+  const result = unwrap(callWithText(text, (core, length) => core.gate(type, length, tier)));
+  return { value: result.value, locked: result.locked };
+}
+
+/** Content brought up to the current `_schema_version`. */
+export function migrate(type, content) {
+  checkName(type, 'type');
+  const text = contentText(content);
+  const result = unwrap(callWithText(text, (core, length) => core.migrate(type, length)));
+  return { value: result.value, fromVersion: result.fromVersion, toVersion: result.toVersion };
+}
+
+/** The JSON Schema (draft 2020-12) of `type` at `tier` (all sections when no tier is given). */
+export function jsonSchema(type, options) {
+  checkName(type, 'type');
+  const tierName = optionalTier(checkOptions(options).tier);
+  return unwrap(call((core) => core.jsonSchema(type, tierName))).value;
+}

@@ -1,0 +1,39 @@
+import type { ArtifactContentMap, ArtifactTypeId } from '../../dist/content-types.js';
+
+export type Scenario = 'happy_path' | 'llm_failure' | 'rate_limited';
+export const SCENARIOS: readonly Scenario[];
+
+/** The sample plan: a StockPilot inventory tracker, every tier's sections, cross-referenced. */
+export const SAMPLE_PLAN: { readonly [K in ArtifactTypeId]: ArtifactContentMap[K] };
+
+export class RunnerError extends Error {
+  readonly scenario?: Scenario;
+  readonly type?: ArtifactTypeId;
+  /** 429 for `rate_limited`. */
+  readonly status?: number;
+}
+
+/** What a runner must do: generate one artifact, given the ones before it in the chain. */
+export interface Runner {
+  generateArtifact<K extends ArtifactTypeId>(
+    type: K, context: Record<string, unknown>, priorArtifacts: Partial<ArtifactContentMap>,
+    options?: { signal?: AbortSignal }): Promise<ArtifactContentMap[K]>;
+}
+
+export interface RunnerFakeOptions {
+  scenario?: Scenario;
+  latencyMs?: number;
+  /** With a failing scenario, only these types fail. */
+  failTypes?: ArtifactTypeId[];
+  plan?: Partial<ArtifactContentMap>;
+}
+
+export class RunnerFake implements Runner {
+  constructor(options?: RunnerFakeOptions);
+  readonly scenario: Scenario;
+  readonly calls: Array<{ type: ArtifactTypeId; context: Record<string, unknown>; priorArtifacts: Partial<ArtifactContentMap> }>;
+  generateArtifact<K extends ArtifactTypeId>(
+    type: K, context?: Record<string, unknown>, priorArtifacts?: Partial<ArtifactContentMap>,
+    options?: { signal?: AbortSignal }): Promise<ArtifactContentMap[K]>;
+  generateArtifacts(context?: Record<string, unknown>, options?: { signal?: AbortSignal }): Promise<ArtifactContentMap>;
+}
