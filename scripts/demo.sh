@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The core on the sample plan: validate every artifact and gate it at every tier.
+# The best runnable demonstration until the editor exists: the package on the sample plan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./build/native/cli/artifacts-cli demo tests/fixtures/plan
+node scripts/demo.mjs

@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: compilers and test libraries for the native build, RapidJSON for the core.
-packages=(cmake ninja-build g++ libgtest-dev libbenchmark-dev rapidjson-dev)
+# Debian packages: compilers and test libraries for the native build, RapidJSON for the core,
+# Emscripten for the wasm build; with --browser also Chromium for the browser tests.
+packages=(cmake ninja-build g++ libgtest-dev libbenchmark-dev rapidjson-dev emscripten)
+if [ "${1:-}" = "--browser" ]; then packages+=(chromium); fi
 
 missing=()
 for package in "${packages[@]}"; do

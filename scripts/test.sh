@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Builds and runs every test suite; exits non-zero if any fails.
-set -euo pipefail
+# Builds everything and runs every suite: native (CTest), Node (node:test, importing the package
+# by name) and browser (Debian's Chromium). Exits non-zero if any suite fails.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/build-native.sh
+bash scripts/build.sh || exit 1
+
+status=0
 echo "== native core tests (GoogleTest via CTest)"
-ctest --preset native -j "$(nproc)"
+ctest --preset native -j "$(nproc)" --progress || status=1
+echo "== Node tests (node:test)"
+node --test tests/js/ || status=1
+echo "== browser tests (node:test + Chromium)"
+node --test --test-concurrency=1 tests/browser/ || status=1
+exit $status
