@@ -65,6 +65,10 @@ std::string validate_string(const std::string& type, const std::string& json,
   return artifacts::validate(type, json, {.tier = tier, .strict = strict}).to_json();
 }
 
+// Takes a document through embind's std::string conversion and nothing else: the benchmark's
+// measure of that path's cost.
+std::size_t string_argument_length(const std::string& json) { return json.size(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
@@ -77,4 +81,5 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
   emscripten::function("jsonSchema", &json_schema);
   emscripten::function("registry", &artifacts::registry_json);
   emscripten::function("validateString", &validate_string);
+  emscripten::function("stringArgumentLength", &string_argument_length);
 }

@@ -6,3 +6,7 @@ export function validateViaEmbindString(type: string, text: string, tier?: strin
 export const MAX_INPUT_BYTES: number;
 /** The registry as the loaded core reports it. */
 export function coreRegistry(): Record<string, unknown>;
+/** Moves `text` into wasm memory with TextEncoder.encodeInto (the API's path); returns bytes. */
+export function transferViaEncodeInto(text: string): number;
+/** Moves `text` into wasm memory as an embind std::string argument; returns bytes. */
+export function transferViaEmbindString(text: string): number;

@@ -1,2 +1,5 @@
 // Diagnostics for tests and benchmarks: memory use and the alternative boundary path.
-export { wasmMemoryBytes, validateViaEmbindString, MAX_INPUT_BYTES, coreRegistry } from './core.js';
+export {
+  wasmMemoryBytes, validateViaEmbindString, transferViaEncodeInto, transferViaEmbindString,
+  MAX_INPUT_BYTES, coreRegistry,
+} from './core.js';
