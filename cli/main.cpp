@@ -7,6 +7,7 @@
 //   artifacts-cli demo PLAN_DIR      validate and gate every artifact of a plan at every tier
 //   artifacts-cli batch              one JSON request a line on stdin -> one result a line:
 //     {"op":"validate"|"gate"|"migrate"|"schema","type":..,"text":..,"tier":..,"strict":..}
+//     {"op":"merge", <merge request>} or {"op":"diff", <diff request>}
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -85,8 +86,8 @@ int batch() {
       if (member == request.MemberEnd() || !member->value.IsString()) return {};
       return {member->value.GetString(), member->value.GetStringLength()};
     };
-    bool strict = request.HasMember("strict") && request["strict"].IsBool() &&
-                  request["strict"].GetBool();
+    bool strict =
+        request.HasMember("strict") && request["strict"].IsBool() && request["strict"].GetBool();
     std::string_view op = text("op");
     if (op == "validate") {
       std::cout << validate(text("type"), text("text"), {.tier = text("tier"), .strict = strict})
@@ -95,6 +96,10 @@ int batch() {
       std::cout << gate(text("type"), text("text"), text("tier")).to_json();
     } else if (op == "migrate") {
       std::cout << migrate(text("type"), text("text")).to_json();
+    } else if (op == "merge") {
+      std::cout << merge_request(line).to_json();
+    } else if (op == "diff") {
+      std::cout << diff_request(line).to_json();
     } else if (op == "schema") {
       std::cout << json_schema(text("type"), text("tier")).to_json();
     } else {

@@ -130,6 +130,75 @@ void write_element(Writer& out, Element element) {
   }
 }
 
+void to_value(Element element, rapidjson::Value& out, Allocator& allocator) {
+  using simdjson::dom::element_type;
+  switch (element.type()) {
+    case element_type::ARRAY:
+      out.SetArray();
+      for (auto item : as_array(element)) {
+        rapidjson::Value value;
+        to_value(item, value, allocator);
+        out.PushBack(value, allocator);
+      }
+      break;
+    case element_type::OBJECT:
+      out.SetObject();
+      for (auto entry : as_object(element)) {
+        rapidjson::Value value;
+        to_value(entry.value, value, allocator);
+        auto key = rapidjson::StringRef(entry.key.data(), entry.key.size());
+        if (auto existing = out.FindMember(key); existing != out.MemberEnd()) {
+          existing->value = value;
+        } else {
+          out.AddMember(rapidjson::Value(key, allocator), value, allocator);
+        }
+      }
+      break;
+    case element_type::STRING: {
+      std::string_view text = element.get_string().value_unsafe();
+      out.SetString(text.data(), static_cast<rapidjson::SizeType>(text.size()), allocator);
+      break;
+    }
+    case element_type::INT64:
+      out.SetInt64(element.get_int64().value_unsafe());
+      break;
+    case element_type::UINT64:
+      out.SetUint64(element.get_uint64().value_unsafe());
+      break;
+    case element_type::DOUBLE:
+      out.SetDouble(element.get_double().value_unsafe());
+      break;
+    case element_type::BOOL:
+      out.SetBool(element.get_bool().value_unsafe());
+      break;
+    case element_type::NULL_VALUE:
+      out.SetNull();
+      break;
+  }
+}
+
+std::string value_json(const rapidjson::Value& value) {
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  value.Accept(out);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+std::string pointer_token(std::string_view key) {
+  std::string token;
+  token.reserve(key.size());
+  for (char c : key) {
+    if (c == '~') {
+      token += "~0";
+    } else if (c == '/') {
+      token += "~1";
+    } else {
+      token += c;
+    }
+  }
+  return token;
+}
+
 std::string element_json(Element element) {
   rapidjson::StringBuffer buffer;
   Writer out(buffer);

@@ -1,6 +1,7 @@
 // Reading JSON (simdjson, with the library's limits) and writing it (RapidJSON).
 #pragma once
 
+#include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -52,6 +53,15 @@ inline simdjson::dom::array as_array(Element element) {
 }
 
 void write_element(Writer& out, Element element);
+
+using Allocator = rapidjson::Document::AllocatorType;
+// A simdjson element as a RapidJSON value (for operations that rearrange documents); a
+// duplicated key's last value wins.
+void to_value(Element element, rapidjson::Value& out, Allocator& allocator);
+// JSON text of a RapidJSON value.
+std::string value_json(const rapidjson::Value& value);
+// A JSON Pointer reference token: "~" -> "~0", "/" -> "~1".
+std::string pointer_token(std::string_view key);
 std::string element_json(Element element);
 void write_string(Writer& out, std::string_view text);
 void write_path(Writer& out, const Path& path);

@@ -11,7 +11,7 @@
 namespace artifacts {
 namespace {
 
-using Allocator = rapidjson::Document::AllocatorType;
+using detail::Allocator;
 
 // One upgrade step, from version `from` to `from + 1`, on the content object.
 struct MigrationStep {
@@ -24,54 +24,6 @@ void stamp_only(const ModelSpec&, rapidjson::Value&, Allocator&) {}
 
 constexpr std::array kSteps = {MigrationStep{0, &stamp_only}};
 static_assert(kSteps.size() == kCurrentSchemaVersion, "one step per version");
-
-// simdjson element -> RapidJSON value; a duplicated key's last value wins.
-void copy(detail::Element element, rapidjson::Value& out, Allocator& allocator) {
-  using simdjson::dom::element_type;
-  switch (element.type()) {
-    case element_type::ARRAY:
-      out.SetArray();
-      for (auto item : detail::as_array(element)) {
-        rapidjson::Value value;
-        copy(item, value, allocator);
-        out.PushBack(value, allocator);
-      }
-      break;
-    case element_type::OBJECT:
-      out.SetObject();
-      for (auto entry : detail::as_object(element)) {
-        rapidjson::Value value;
-        copy(entry.value, value, allocator);
-        auto key = rapidjson::StringRef(entry.key.data(), entry.key.size());
-        if (auto existing = out.FindMember(key); existing != out.MemberEnd()) {
-          existing->value = value;
-        } else {
-          out.AddMember(rapidjson::Value(key, allocator), value, allocator);
-        }
-      }
-      break;
-    case element_type::STRING: {
-      std::string_view text = element.get_string().value_unsafe();
-      out.SetString(text.data(), static_cast<rapidjson::SizeType>(text.size()), allocator);
-      break;
-    }
-    case element_type::INT64:
-      out.SetInt64(element.get_int64().value_unsafe());
-      break;
-    case element_type::UINT64:
-      out.SetUint64(element.get_uint64().value_unsafe());
-      break;
-    case element_type::DOUBLE:
-      out.SetDouble(element.get_double().value_unsafe());
-      break;
-    case element_type::BOOL:
-      out.SetBool(element.get_bool().value_unsafe());
-      break;
-    case element_type::NULL_VALUE:
-      out.SetNull();
-      break;
-  }
-}
 
 }  // namespace
 
@@ -110,7 +62,7 @@ MigrateResult migrate(std::string_view type, std::string_view json) {
   }
 
   rapidjson::Document content;
-  copy(*root, content, content.GetAllocator());
+  detail::to_value(*root, content, content.GetAllocator());
   for (const auto& step : kSteps) {
     if (step.from >= version) step.apply(*model, content, content.GetAllocator());
   }

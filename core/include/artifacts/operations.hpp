@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "artifacts/result.hpp"
+#include "artifacts/word_diff.hpp"
 
 namespace artifacts {
 
@@ -50,5 +51,66 @@ struct MigrateResult : Outcome {
 
 // Brings content written at an older `_schema_version` up to the current one.
 MigrateResult migrate(std::string_view type, std::string_view json);
+
+// ---- merge --------------------------------------------------------------------------------
+
+struct MergeRequest {
+  std::string_view type;
+  std::string_view base;    // content as last generated (JSON; empty or "null": none)
+  std::string_view ours;    // current content, with the founder's edits
+  std::string_view theirs;  // the new generation
+  std::vector<std::string> edited_sections;
+  bool force = false;  // the new generation everywhere
+};
+
+// Where the founder and the new generation both changed the same thing; the founder's value was
+// kept. `path` is a JSON Pointer into the merged value (for an item the founder deleted, the
+// section's list; `identity` then names the item). Values are JSON text; empty when absent.
+struct MergeConflict {
+  std::string section_id;
+  std::string path;
+  std::string identity;  // {"name": "..."} for a list item, empty for a whole section
+  std::string base, ours, theirs;
+};
+
+struct MergeResult : Outcome {
+  std::string value;              // the merged content (always valid against the schema)
+  std::vector<std::string> kept;  // edited sections where the founder's value was kept
+  std::vector<MergeConflict> conflicts;
+  std::vector<std::string> edited_sections;  // sections whose merged value differs from theirs
+  std::string to_json() const;
+};
+
+// Three-way merge of a founder's edits into a new generation (DESIGN §2). List items are matched
+// by their model's identity (name / title / step_number).
+MergeResult merge(const MergeRequest& request);
+// The same, from one JSON request {type, base, ours, theirs, editedSections, force} whose
+// documents are JSON values: the form the wasm boundary uses.
+MergeResult merge_request(std::string_view request_json);
+
+// ---- diff ---------------------------------------------------------------------------------
+
+struct ItemChange {
+  std::string key;     // JSON of the item's identity value
+  std::string change;  // added | removed | modified | moved
+};
+
+struct SectionChange {
+  std::string_view id;
+  std::string_view change;        // added | removed | modified | unchanged
+  std::vector<TextPiece> words;   // prose sections that changed: the word diff
+  std::vector<ItemChange> items;  // list sections of identified items: the items that changed
+};
+
+struct DiffResult : Outcome {
+  std::string patch;  // RFC 6902 JSON Patch (JSON array text) turning before into after
+  std::vector<SectionChange> sections;  // every section of the type, in schema order
+  std::string to_json() const;
+};
+
+// What changed from `before` to `after` (either may be empty or "null": no content).
+DiffResult diff(std::string_view type, std::string_view before, std::string_view after);
+// The same from {type, before, after} with the documents as JSON values.
+DiffResult diff_request(std::string_view request_json);
 
 }  // namespace artifacts

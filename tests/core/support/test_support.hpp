@@ -32,3 +32,28 @@ std::string loc_text(const Path& loc);
 const Issue* error_at(const Outcome& result, std::string_view loc);
 
 }  // namespace artifacts::testing
+
+namespace artifacts::testing {
+
+// Applies an RFC 6902 patch (JSON text) to `document`, written for the tests independently of
+// the library's diff. False if an operation does not apply.
+bool apply_patch(rapidjson::Document& document, std::string_view patch_json);
+
+}  // namespace artifacts::testing
+
+#include <random>
+#include <set>
+
+#include "artifacts/registry.hpp"
+
+namespace artifacts::testing {
+
+// Random, schema-respecting edits to a content document, driven by the registry: prose rewrites
+// (words, emoji, CJK, empty strings), list items added, removed, moved and edited, optional
+// sections dropped or added. Only sections in `allowed` are touched (all when empty). Returns
+// the sections it changed.
+std::set<std::string> mutate(const ModelSpec& model, rapidjson::Document& document,
+                             std::mt19937& rng, const std::set<std::string>& allowed = {},
+                             int edits = 3);
+
+}  // namespace artifacts::testing

@@ -1,0 +1,354 @@
+// diff(): an RFC 6902 JSON Patch from one version of an artifact to the next, with list items
+// matched by identity, and a per-section summary with word-level diffs of changed prose.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "arguments.hpp"
+#include "artifacts/operations.hpp"
+#include "documents.hpp"
+#include "json_io.hpp"
+#include "myers.hpp"
+
+namespace artifacts {
+namespace {
+
+using detail::Writer;
+using Value = rapidjson::Value;
+
+// Sequences of values compared whole; list diffs past this many steps become replacements.
+constexpr std::size_t kListDiffBudget = std::size_t{1} << 20;
+
+class PatchWriter {
+ public:
+  explicit PatchWriter(Writer& out) : out_(out) {}
+
+  void op(const char* name, const std::string& path, const Value* value = nullptr,
+          const std::string* from = nullptr) {
+    out_.StartObject();
+    out_.Key("op");
+    out_.String(name);
+    if (from != nullptr) {
+      out_.Key("from");
+      detail::write_string(out_, *from);
+    }
+    out_.Key("path");
+    detail::write_string(out_, path);
+    if (value != nullptr) {
+      out_.Key("value");
+      value->Accept(out_);
+    }
+    out_.EndObject();
+  }
+
+  void value(const std::string& path, const Value& before, const Value& after,
+             const TypeSpec* type) {
+    if (before == after) return;
+    if (before.IsObject() && after.IsObject()) {
+      object(path, before, after, type && type->kind == Kind::model ? type->model : nullptr);
+    } else if (before.IsArray() && after.IsArray()) {
+      const TypeSpec* item = type && type->kind == Kind::list ? type->item : nullptr;
+      if (item && item->kind == Kind::model && !item->model->identity.empty() &&
+          identified_list(path, before, after, *item)) {
+        return;
+      }
+      sequence(path, before, after, item);
+    } else {
+      op("replace", path, &after);
+    }
+  }
+
+  void object(const std::string& path, const Value& before, const Value& after,
+              const ModelSpec* model) {
+    for (const auto& entry : before.GetObject()) {
+      std::string key(entry.name.GetString(), entry.name.GetStringLength());
+      std::string child = path + "/" + detail::pointer_token(key);
+      const Value* next = detail::member(after, key);
+      if (next == nullptr) {
+        op("remove", child);
+      } else {
+        const FieldSpec* field = model ? find_field(*model, key) : nullptr;
+        value(child, entry.value, *next, field ? field->type : nullptr);
+      }
+    }
+    for (const auto& entry : after.GetObject()) {
+      std::string_view key(entry.name.GetString(), entry.name.GetStringLength());
+      if (detail::member(before, key) == nullptr) {
+        op("add", path + "/" + detail::pointer_token(key), &entry.value);
+      }
+    }
+  }
+
+  // Items compared whole, aligned with Myers' algorithm: removals and insertions by index.
+  void sequence(const std::string& path, const Value& before, const Value& after,
+                const TypeSpec* item) {
+    std::unordered_map<std::string, std::uint32_t> ids;
+    auto number = [&](const Value& list) {
+      std::vector<std::uint32_t> out;
+      for (const auto& element : list.GetArray()) {
+        auto text = detail::value_json(element);
+        out.push_back(ids.try_emplace(text, static_cast<std::uint32_t>(ids.size())).first->second);
+      }
+      return out;
+    };
+    auto a = number(before);
+    auto b = number(after);
+    auto runs = detail::myers_diff(a, b, kListDiffBudget);
+    std::size_t index = 0;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      const auto& run = runs[r];
+      const std::size_t count = run.end - run.begin;
+      if (run.op == DiffOp::equal) {
+        index += count;
+      } else if (run.op == DiffOp::remove && r + 1 < runs.size() &&
+                 runs[r + 1].op == DiffOp::insert && runs[r + 1].end - runs[r + 1].begin == count) {
+        // An item changed in place: patch it rather than remove and add it.
+        for (std::size_t k = 0; k < count; ++k, ++index) {
+          value(path + "/" + std::to_string(index),
+                before[static_cast<rapidjson::SizeType>(run.begin + k)],
+                after[static_cast<rapidjson::SizeType>(runs[r + 1].begin + k)], item);
+        }
+        ++r;
+      } else if (run.op == DiffOp::remove) {
+        for (std::size_t k = 0; k < count; ++k) op("remove", path + "/" + std::to_string(index));
+      } else {
+        for (std::size_t k = run.begin; k < run.end; ++k, ++index) {
+          op("add", path + "/" + std::to_string(index),
+             &after[static_cast<rapidjson::SizeType>(k)]);
+        }
+      }
+    }
+  }
+
+  // Items matched by identity: removals; then every item off the longest common order (and every
+  // new item) is moved or added right after its predecessor in `after`, taken in `after`'s order,
+  // which leaves the list in `after`'s order with the fewest moves; then matched items are patched.
+  // False (nothing written) when identities are missing or repeated.
+  bool identified_list(const std::string& path, const Value& before, const Value& after,
+                       const TypeSpec& item) {
+    std::vector<std::string> before_ids, after_ids;
+    if (!identities(before, *item.model, before_ids) ||
+        !identities(after, *item.model, after_ids)) {
+      return false;
+    }
+    std::unordered_map<std::string, std::size_t> before_index;
+    for (std::size_t i = 0; i < before_ids.size(); ++i) before_index.emplace(before_ids[i], i);
+    std::unordered_set<std::string> wanted(after_ids.begin(), after_ids.end());
+    for (std::size_t i = before_ids.size(); i-- > 0;) {
+      if (!wanted.contains(before_ids[i])) op("remove", path + "/" + std::to_string(i));
+    }
+    std::vector<std::string> current;  // the list as the patch leaves it so far
+    for (const auto& id : before_ids) {
+      if (wanted.contains(id)) current.push_back(id);
+    }
+    const auto stable = in_common_order(current, after_ids);
+    auto index_of = [&](const std::string& id) {
+      return static_cast<std::size_t>(std::find(current.begin(), current.end(), id) -
+                                      current.begin());
+    };
+    for (std::size_t j = 0; j < after_ids.size(); ++j) {
+      const std::string& id = after_ids[j];
+      if (stable.contains(id)) continue;
+      const std::size_t k = index_of(id);
+      const bool present = k < current.size();
+      if (present) current.erase(current.begin() + static_cast<std::ptrdiff_t>(k));
+      const std::size_t target = j == 0 ? 0 : index_of(after_ids[j - 1]) + 1;
+      current.insert(current.begin() + static_cast<std::ptrdiff_t>(target), id);
+      const std::string to = path + "/" + std::to_string(target);
+      if (!present) {
+        op("add", to, &after[static_cast<rapidjson::SizeType>(j)]);
+      } else if (target != k) {
+        std::string from = path + "/" + std::to_string(k);
+        op("move", to, nullptr, &from);
+      }
+    }
+    for (std::size_t j = 0; j < after_ids.size(); ++j) {
+      auto found = before_index.find(after_ids[j]);
+      if (found == before_index.end()) continue;
+      value(path + "/" + std::to_string(j), before[static_cast<rapidjson::SizeType>(found->second)],
+            after[static_cast<rapidjson::SizeType>(j)], &item);
+    }
+    return true;
+  }
+
+  // The identities on the longest common order of two lists (Myers on identities).
+  static std::unordered_set<std::string> in_common_order(const std::vector<std::string>& a,
+                                                         const std::vector<std::string>& b) {
+    std::unordered_map<std::string, std::uint32_t> numbers;
+    auto number = [&](const std::vector<std::string>& ids) {
+      std::vector<std::uint32_t> out;
+      for (const auto& id : ids) {
+        out.push_back(
+            numbers.try_emplace(id, static_cast<std::uint32_t>(numbers.size())).first->second);
+      }
+      return out;
+    };
+    auto x = number(a);
+    auto y = number(b);
+    std::unordered_set<std::string> stable;
+    for (const auto& run : detail::myers_diff(x, y, kListDiffBudget)) {
+      if (run.op != DiffOp::equal) continue;
+      for (std::size_t k = run.begin; k < run.end; ++k) stable.insert(a[k]);
+    }
+    return stable;
+  }
+
+  static bool identities(const Value& list, const ModelSpec& model, std::vector<std::string>& out) {
+    std::unordered_set<std::string> seen;
+    for (const auto& element : list.GetArray()) {
+      const Value* id = detail::member(element, model.identity);
+      if (id == nullptr) return false;
+      auto text = detail::value_json(*id);
+      if (!seen.insert(text).second) return false;
+      out.push_back(std::move(text));
+    }
+    return true;
+  }
+
+ private:
+  Writer& out_;
+};
+
+std::vector<ItemChange> item_changes(const Value* before, const Value* after,
+                                     const ModelSpec& model) {
+  std::vector<ItemChange> changes;
+  std::vector<std::string> before_ids, after_ids;
+  Value empty(rapidjson::kArrayType);
+  const Value& b = before && before->IsArray() ? *before : empty;
+  const Value& a = after && after->IsArray() ? *after : empty;
+  if (!PatchWriter::identities(b, model, before_ids) ||
+      !PatchWriter::identities(a, model, after_ids)) {
+    return changes;
+  }
+  // Items present on both sides that are off the longest common order moved.
+  std::unordered_set<std::string> in_before(before_ids.begin(), before_ids.end());
+  std::unordered_set<std::string> in_after(after_ids.begin(), after_ids.end());
+  std::vector<std::string> common_before, common_after;
+  for (const auto& id : before_ids) {
+    if (in_after.contains(id)) common_before.push_back(id);
+  }
+  for (const auto& id : after_ids) {
+    if (in_before.contains(id)) common_after.push_back(id);
+  }
+  const auto in_order = PatchWriter::in_common_order(common_before, common_after);
+  for (const auto& id : before_ids) {
+    if (!in_after.contains(id)) changes.push_back({id, "removed"});
+  }
+  for (std::size_t j = 0; j < after_ids.size(); ++j) {
+    const auto& id = after_ids[j];
+    if (!in_before.contains(id)) {
+      changes.push_back({id, "added"});
+      continue;
+    }
+    auto i = static_cast<std::size_t>(std::find(before_ids.begin(), before_ids.end(), id) -
+                                      before_ids.begin());
+    if (b[static_cast<rapidjson::SizeType>(i)] != a[static_cast<rapidjson::SizeType>(j)]) {
+      changes.push_back({id, "modified"});
+    } else if (!in_order.contains(id)) {
+      changes.push_back({id, "moved"});
+    }
+  }
+  return changes;
+}
+
+SectionChange section_change(const FieldSpec& field, const Value& before, const Value& after) {
+  const Value* b = detail::member(before, field.key, /*null_is_absent=*/true);
+  const Value* a = detail::member(after, field.key, /*null_is_absent=*/true);
+  SectionChange change{field.key, "unchanged", {}, {}};
+  if (b == nullptr && a == nullptr) return change;
+  if (b == nullptr) {
+    change.change = "added";
+  } else if (a == nullptr) {
+    change.change = "removed";
+  } else if (*a != *b) {
+    change.change = "modified";
+    if (a->IsString() && b->IsString()) {
+      change.words =
+          word_diff({b->GetString(), b->GetStringLength()}, {a->GetString(), a->GetStringLength()});
+    }
+  }
+  const TypeSpec& type = *field.type;
+  if (change.change != "unchanged" && type.kind == Kind::list && type.item->kind == Kind::model &&
+      !type.item->model->identity.empty()) {
+    change.items = item_changes(b, a, *type.item->model);
+  }
+  return change;
+}
+
+}  // namespace
+
+DiffResult diff(std::string_view type, std::string_view before_json, std::string_view after_json) {
+  DiffResult result;
+  const ModelSpec* model = detail::resolve_model(type, result);
+  if (model == nullptr) return result;
+  rapidjson::Document before, after;
+  if (!detail::load_object(before_json, 0, "before", before, result) ||
+      !detail::load_object(after_json, 1, "after", after, result)) {
+    return result;
+  }
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  out.StartArray();
+  PatchWriter patch(out);
+  patch.object("", before, after, model);
+  out.EndArray();
+  result.patch.assign(buffer.GetString(), buffer.GetSize());
+  for (const auto& field : model->fields) {
+    if (field.key == kSchemaVersionKey) continue;
+    result.sections.push_back(section_change(field, before, after));
+  }
+  return result;
+}
+
+std::string DiffResult::to_json() const {
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  detail::write_envelope_start(out, *this);
+  out.Key("patch");
+  if (patch.empty()) {
+    out.Null();
+  } else {
+    out.RawValue(patch.data(), patch.size(), rapidjson::kArrayType);
+  }
+  out.Key("sections");
+  out.StartArray();
+  for (const auto& section : sections) {
+    out.StartObject();
+    out.Key("id");
+    detail::write_string(out, section.id);
+    out.Key("change");
+    detail::write_string(out, section.change);
+    if (!section.words.empty()) {
+      out.Key("words");
+      out.StartArray();
+      for (const auto& piece : section.words) {
+        out.StartObject();
+        out.Key("op");
+        detail::write_string(out, diff_op_name(piece.op));
+        out.Key("text");
+        detail::write_string(out, piece.text);
+        out.EndObject();
+      }
+      out.EndArray();
+    }
+    if (!section.items.empty()) {
+      out.Key("items");
+      out.StartArray();
+      for (const auto& item : section.items) {
+        out.StartObject();
+        out.Key("key");
+        out.RawValue(item.key.data(), item.key.size(), rapidjson::kStringType);
+        out.Key("change");
+        detail::write_string(out, item.change);
+        out.EndObject();
+      }
+      out.EndArray();
+    }
+    out.EndObject();
+  }
+  out.EndArray();
+  out.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace artifacts

@@ -1,0 +1,301 @@
+// merge(): a founder's edits carried into a new generation. Sections the founder edited keep
+// their value; inside lists of identified items (features, milestones, risks, journey steps)
+// the merge goes item by item, so an added or edited item survives and untouched items follow
+// the new generation. Conflicts are where both sides changed the same thing.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "arguments.hpp"
+#include "artifacts/operations.hpp"
+#include "documents.hpp"
+#include "json_io.hpp"
+
+namespace artifacts {
+namespace {
+
+using Value = rapidjson::Value;
+using detail::Allocator;
+
+std::string json_or_empty(const Value* value) {
+  return value == nullptr ? std::string() : detail::value_json(*value);
+}
+
+// Validates one input and loads its normalised value; issues are reported under `name`.
+bool load_valid(const ModelSpec& model, std::string_view name, std::string_view text, int slot,
+                rapidjson::Document& out, MergeResult& result) {
+  if (text.empty() || text == "null") {
+    out.SetObject();
+    return true;
+  }
+  auto checked = validate(model.id, text);
+  if (!checked.ok()) {
+    result.status = checked.status;
+    for (auto& issue : checked.errors) {
+      issue.loc.insert(issue.loc.begin(), std::string(name));
+      result.errors.push_back(std::move(issue));
+    }
+    return false;
+  }
+  return detail::load_object(checked.value, slot, name, out, result);
+}
+
+struct Item {
+  std::string id;  // JSON of the identity value
+  const Value* value;
+};
+
+// The items of a list by identity; false if an item has no identity or one repeats.
+bool index_items(const Value* list, const ModelSpec& model, std::vector<Item>& out) {
+  if (list == nullptr) return true;
+  if (!list->IsArray()) return false;
+  std::unordered_set<std::string> seen;
+  for (const auto& element : list->GetArray()) {
+    const Value* id = detail::member(element, model.identity);
+    if (id == nullptr) return false;
+    auto text = detail::value_json(*id);
+    if (!seen.insert(text).second) return false;
+    out.push_back({std::move(text), &element});
+  }
+  return true;
+}
+
+const Value* find_item(const std::vector<Item>& items, const std::string& id) {
+  for (const auto& item : items) {
+    if (item.id == id) return item.value;
+  }
+  return nullptr;
+}
+
+// True when the relative order of the items both lists share differs.
+bool reordered(const std::vector<Item>& from, const std::vector<Item>& to) {
+  std::vector<std::string> a, b;
+  for (const auto& item : from) {
+    if (find_item(to, item.id)) a.push_back(item.id);
+  }
+  for (const auto& item : to) {
+    if (find_item(from, item.id)) b.push_back(item.id);
+  }
+  return a != b;
+}
+
+class Merger {
+ public:
+  Merger(MergeResult& result, Allocator& allocator) : result_(result), allocator_(allocator) {}
+
+  // The merged value of a section the founder edited.
+  void edited_section(const FieldSpec& field, const Value* base, const Value* ours,
+                      const Value* theirs, Value& merged, bool& present) {
+    const TypeSpec& type = *field.type;
+    if (type.kind == Kind::list && type.item->kind == Kind::model &&
+        !type.item->model->identity.empty() && ours != nullptr && ours->IsArray() &&
+        theirs != nullptr && theirs->IsArray() && (base == nullptr || base->IsArray()) &&
+        merge_items(field, *type.item->model, base, *ours, *theirs, merged)) {
+      present = true;
+      return;
+    }
+    // A whole section: the founder's value (or its absence) stands.
+    if (!detail::same(theirs, base) && !detail::same(theirs, ours)) {
+      conflict(field.key, "/" + detail::pointer_token(field.key), {}, base, ours, theirs);
+    }
+    present = ours != nullptr;
+    if (present) merged.CopyFrom(*ours, allocator_);
+  }
+
+ private:
+  bool merge_items(const FieldSpec& field, const ModelSpec& item_model, const Value* base,
+                   const Value& ours, const Value& theirs, Value& merged) {
+    std::vector<Item> b, o, t;
+    if (!index_items(base, item_model, b) || !index_items(&ours, item_model, o) ||
+        !index_items(&theirs, item_model, t)) {
+      return false;  // no reliable identities: merge the section as a whole
+    }
+    // Decide each item: which side's value it takes, or whether it is gone.
+    std::unordered_map<std::string, const Value*> chosen;
+    struct Pending {
+      std::string id;
+      const Value *base, *ours, *theirs;
+    };
+    std::vector<Pending> clashes;
+    auto consider = [&](const std::string& id) {
+      if (chosen.contains(id)) return;
+      const Value* bv = find_item(b, id);
+      const Value* ov = find_item(o, id);
+      const Value* tv = find_item(t, id);
+      const bool founder_changed = !detail::same(ov, bv);
+      const bool generation_changed = !detail::same(tv, bv);
+      const Value* pick = founder_changed ? ov : tv;
+      chosen.emplace(id, pick);
+      if (founder_changed && generation_changed && !detail::same(ov, tv)) {
+        clashes.push_back({id, bv, ov, tv});
+      }
+    };
+    for (const auto& item : t) consider(item.id);
+    for (const auto& item : o) consider(item.id);
+    for (const auto& item : b) consider(item.id);
+
+    // Order: the founder's if they reordered the shared items, the new generation's otherwise;
+    // items only the other side has go after their predecessor there.
+    const bool founder_order = reordered(b, o);
+    const auto& primary = founder_order ? o : t;
+    const auto& secondary = founder_order ? t : o;
+    std::vector<std::string> order;
+    for (const auto& item : primary) {
+      if (chosen.at(item.id) != nullptr) order.push_back(item.id);
+    }
+    for (std::size_t i = 0; i < secondary.size(); ++i) {
+      const auto& id = secondary[i].id;
+      if (chosen.at(id) == nullptr || std::find(order.begin(), order.end(), id) != order.end()) {
+        continue;
+      }
+      auto at = order.begin();
+      for (std::size_t k = i; k-- > 0;) {
+        auto previous = std::find(order.begin(), order.end(), secondary[k].id);
+        if (previous != order.end()) {
+          at = previous + 1;
+          break;
+        }
+      }
+      order.insert(at, id);
+    }
+
+    merged.SetArray();
+    for (const auto& id : order) {
+      Value copy;
+      copy.CopyFrom(*chosen.at(id), allocator_);
+      merged.PushBack(copy, allocator_);
+    }
+    const std::string section = "/" + detail::pointer_token(field.key);
+    for (const auto& clash : clashes) {
+      auto position = std::find(order.begin(), order.end(), clash.id);
+      std::string path = position == order.end()
+                             ? section
+                             : section + "/" + std::to_string(position - order.begin());
+      conflict(field.key, path,
+               "{" + detail::json_string(item_model.identity) + ":" + clash.id + "}", clash.base,
+               clash.ours, clash.theirs);
+    }
+    return true;
+  }
+
+  void conflict(std::string_view section, std::string path, std::string identity, const Value* base,
+                const Value* ours, const Value* theirs) {
+    result_.conflicts.push_back({std::string(section), std::move(path), std::move(identity),
+                                 json_or_empty(base), json_or_empty(ours), json_or_empty(theirs)});
+  }
+
+  MergeResult& result_;
+  Allocator& allocator_;
+};
+
+}  // namespace
+
+MergeResult merge(const MergeRequest& request) {
+  MergeResult result;
+  const ModelSpec* model = detail::resolve_model(request.type, result, /*artifacts_only=*/true);
+  if (model == nullptr) return result;
+  for (const auto& id : request.edited_sections) {
+    const FieldSpec* field = find_field(*model, id);
+    if (field == nullptr || field->key == kSchemaVersionKey) {
+      detail::fail(result, Status::invalid_input,
+                   Issue{"unknown_section",
+                         {"editedSections"},
+                         "Unknown section '" + detail::printable_prefix(id, 64) + "' for " +
+                             std::string(model->id),
+                         detail::json_string(detail::printable_prefix(id, 1024)),
+                         {}});
+      return result;
+    }
+  }
+  rapidjson::Document base, ours, theirs;
+  if (!load_valid(*model, "theirs", request.theirs, 0, theirs, result)) return result;
+  if (request.force) {
+    result.value = detail::value_json(theirs);
+    return result;
+  }
+  if (!load_valid(*model, "ours", request.ours, 1, ours, result) ||
+      !load_valid(*model, "base", request.base, 2, base, result)) {
+    return result;
+  }
+
+  rapidjson::Document merged(rapidjson::kObjectType);
+  auto& allocator = merged.GetAllocator();
+  Merger merger(result, allocator);
+  for (const auto& field : model->fields) {
+    const Value* b = detail::member(base, field.key);
+    const Value* o = detail::member(ours, field.key);
+    const Value* t = detail::member(theirs, field.key);
+    const bool edited = std::find(request.edited_sections.begin(), request.edited_sections.end(),
+                                  field.key) != request.edited_sections.end();
+    Value value;
+    bool present = false;
+    // A section whose value is still the base loses nothing by following the new generation.
+    if (edited && !detail::same(o, b)) {
+      merger.edited_section(field, b, o, t, value, present);
+      result.kept.emplace_back(field.key);
+    } else if (t != nullptr) {
+      value.CopyFrom(*t, allocator);
+      present = true;
+    }
+    if (present) {
+      merged.AddMember(
+          Value(field.key.data(), static_cast<rapidjson::SizeType>(field.key.size()), allocator),
+          value, allocator);
+    }
+  }
+  for (const auto& field : model->fields) {
+    if (field.key == kSchemaVersionKey) continue;
+    if (!detail::same(detail::member(merged, field.key), detail::member(theirs, field.key))) {
+      result.edited_sections.emplace_back(field.key);
+    }
+  }
+  std::string value = detail::value_json(merged);
+  // Merge never hands back invalid content: a last check of what it built.
+  auto checked = validate(model->id, value);
+  if (!checked.ok()) {
+    result.status = Status::validation_failed;
+    result.errors = std::move(checked.errors);
+    return result;
+  }
+  result.value = std::move(checked.value);
+  return result;
+}
+
+std::string MergeResult::to_json() const {
+  rapidjson::StringBuffer buffer;
+  detail::Writer out(buffer);
+  detail::write_envelope_start(out, *this);
+  detail::write_raw_or_null(out, "value", value);
+  auto strings = [&](const char* key, const std::vector<std::string>& list) {
+    out.Key(key);
+    out.StartArray();
+    for (const auto& item : list) detail::write_string(out, item);
+    out.EndArray();
+  };
+  strings("kept", kept);
+  out.Key("conflicts");
+  out.StartArray();
+  for (const auto& c : conflicts) {
+    out.StartObject();
+    out.Key("section_id");
+    detail::write_string(out, c.section_id);
+    out.Key("path");
+    detail::write_string(out, c.path);
+    auto raw = [&](const char* key, const std::string& json) {
+      if (json.empty()) return;
+      out.Key(key);
+      out.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+    };
+    raw("identity", c.identity);
+    raw("base", c.base);
+    raw("ours", c.ours);
+    raw("theirs", c.theirs);
+    out.EndObject();
+  }
+  out.EndArray();
+  strings("editedSections", edited_sections);
+  out.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace artifacts

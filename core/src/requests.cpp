@@ -1,0 +1,93 @@
+// merge_request() and diff_request(): the operations from one JSON request, so a caller across a
+// boundary sends one text. A document in a request is either a JSON value or a string holding
+// JSON text (which a caller can escape safely instead of splicing text into the request).
+#include "arguments.hpp"
+#include "artifacts/operations.hpp"
+#include "json_io.hpp"
+
+namespace artifacts {
+namespace {
+
+struct RequestFields {
+  std::string type;
+  std::string documents[3];
+  std::vector<std::string> edited_sections;
+  bool force = false;
+};
+
+Issue bad_request(std::string_view field, std::string message) {
+  return Issue{"invalid_request", {std::string(field)}, std::move(message), {}, {}};
+}
+
+// Reads {type, <documents...>, editedSections?, force?}; false with an issue on a bad shape.
+bool read_request(std::string_view json, std::initializer_list<std::string_view> documents,
+                  RequestFields& fields, Outcome& outcome) {
+  detail::JsonDocument request(json);
+  if (!request.root()) {
+    detail::fail(outcome, Status::invalid_input, request.error());
+    return false;
+  }
+  detail::Element root = *request.root();
+  if (!root.is_object()) {
+    detail::fail(outcome, Status::invalid_input, bad_request("", "The request must be an object"));
+    return false;
+  }
+  auto type = root["type"];
+  if (type.error() || !type.is_string()) {
+    detail::fail(outcome, Status::invalid_input, bad_request("type", "type must be a string"));
+    return false;
+  }
+  fields.type = std::string(type.get_string().value_unsafe());
+  std::size_t index = 0;
+  for (auto name : documents) {
+    auto document = root[name];
+    if (!document.error()) {
+      fields.documents[index] = document.is_string()
+                                    ? std::string(document.get_string().value_unsafe())
+                                    : detail::element_json(document.value_unsafe());
+    }
+    ++index;
+  }
+  if (auto edited = root["editedSections"]; !edited.error() && !edited.is_null()) {
+    if (!edited.is_array()) {
+      detail::fail(outcome, Status::invalid_input,
+                   bad_request("editedSections", "editedSections must be an array of strings"));
+      return false;
+    }
+    for (auto id : detail::as_array(edited.value_unsafe())) {
+      if (!id.is_string()) {
+        detail::fail(outcome, Status::invalid_input,
+                     bad_request("editedSections", "editedSections must be an array of strings"));
+        return false;
+      }
+      fields.edited_sections.emplace_back(id.get_string().value_unsafe());
+    }
+  }
+  if (auto force = root["force"]; !force.error() && !force.is_null()) {
+    if (!force.is_bool()) {
+      detail::fail(outcome, Status::invalid_input, bad_request("force", "force must be a boolean"));
+      return false;
+    }
+    fields.force = force.get_bool().value_unsafe();
+  }
+  return true;
+}
+
+}  // namespace
+
+MergeResult merge_request(std::string_view request_json) {
+  MergeResult result;
+  RequestFields fields;
+  if (!read_request(request_json, {"base", "ours", "theirs"}, fields, result)) return result;
+  return merge({fields.type, fields.documents[0], fields.documents[1], fields.documents[2],
+                std::move(fields.edited_sections), fields.force});
+}
+
+DiffResult diff_request(std::string_view request_json) {
+  DiffResult result;
+  RequestFields fields;
+  if (!read_request(request_json, {"before", "after"}, fields, result)) return result;
+  return diff(fields.type, fields.documents[0], fields.documents[1]);
+}
+
+}  // namespace artifacts

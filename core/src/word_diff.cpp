@@ -1,0 +1,263 @@
+// Myers' O(ND) difference algorithm in its linear-space form (the "middle snake" bisection),
+// over word tokens, with a work budget.
+#include "artifacts/word_diff.hpp"
+
+#include "myers.hpp"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+namespace artifacts {
+namespace {
+
+// The code point starting at `text[i]` and its length in bytes (invalid bytes: length 1).
+std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
+  auto byte = static_cast<unsigned char>(text[i]);
+  std::size_t length = byte < 0x80           ? 1
+                       : (byte >> 5) == 0x6  ? 2
+                       : (byte >> 4) == 0xE  ? 3
+                       : (byte >> 3) == 0x1E ? 4
+                                             : 1;
+  if (i + length > text.size()) return {byte, 1};
+  char32_t code = length == 1 ? byte : byte & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    auto next = static_cast<unsigned char>(text[i + k]);
+    if ((next & 0xC0) != 0x80) return {byte, 1};
+    code = (code << 6) | (next & 0x3F);
+  }
+  return {code, length};
+}
+
+enum class TokenClass { space, word, single, joiner };
+
+TokenClass classify(char32_t c) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0) {
+    return TokenClass::space;
+  }
+  if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_') {
+    return TokenClass::word;
+  }
+  // Marks that belong to the character before them: combining marks, zero-width joiner,
+  // variation selectors, emoji skin tones.
+  if ((c >= 0x300 && c <= 0x36F) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) ||
+      (c >= 0x1F3FB && c <= 0x1F3FF)) {
+    return TokenClass::joiner;
+  }
+  // Scripts written without spaces (CJK, kana, hangul) and symbols/emoji: one token each.
+  if (c >= 0x2E80) return TokenClass::single;
+  // Other letters (accented Latin, Greek, Cyrillic, ...) are word characters.
+  if (c >= 0x80 && c != 0x2014 && c != 0x2013 && !(c >= 0x2000 && c <= 0x206F)) {
+    return TokenClass::word;
+  }
+  return TokenClass::single;  // ASCII punctuation, dashes, quotes
+}
+
+using detail::EditRun;
+
+class Myers {
+ public:
+  Myers(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+        std::size_t budget)
+      : a_(a), b_(b), budget_(budget) {}
+
+  std::vector<EditRun> run() {
+    diff(0, a_.size(), 0, b_.size());
+    return std::move(pieces_);
+  }
+
+ private:
+  void emit(DiffOp op, std::size_t begin, std::size_t end) {
+    if (begin == end) return;
+    if (!pieces_.empty() && pieces_.back().op == op && pieces_.back().end == begin) {
+      pieces_.back().end = end;
+    } else {
+      pieces_.push_back({op, begin, end});
+    }
+  }
+
+  void diff(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
+    std::size_t prefix = 0;
+    while (a0 + prefix < a1 && b0 + prefix < b1 && a_[a0 + prefix] == b_[b0 + prefix]) ++prefix;
+    emit(DiffOp::equal, a0, a0 + prefix);
+    a0 += prefix;
+    b0 += prefix;
+    std::size_t suffix = 0;
+    while (a1 - suffix > a0 && b1 - suffix > b0 && a_[a1 - suffix - 1] == b_[b1 - suffix - 1]) {
+      ++suffix;
+    }
+    a1 -= suffix;
+    b1 -= suffix;
+    if (a0 == a1 || b0 == b1 || spent_ >= budget_) {
+      emit(DiffOp::remove, a0, a1);
+      emit(DiffOp::insert, b0, b1);
+    } else {
+      bisect(a0, a1, b0, b1);
+    }
+    emit(DiffOp::equal, a1, a1 + suffix);
+  }
+
+  // Finds the middle snake of the shortest edit script and splits there; past the budget, the
+  // whole range is a replacement.
+  void bisect(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
+    const auto n = static_cast<std::int64_t>(a1 - a0);
+    const auto m = static_cast<std::int64_t>(b1 - b0);
+    const std::int64_t max_d = (n + m + 1) / 2;
+    const std::int64_t offset = max_d;
+    const std::int64_t length = 2 * max_d + 2;
+    std::vector<std::int64_t> forward(static_cast<std::size_t>(length), -1);
+    std::vector<std::int64_t> backward(static_cast<std::size_t>(length), -1);
+    forward[static_cast<std::size_t>(offset + 1)] = 0;
+    backward[static_cast<std::size_t>(offset + 1)] = 0;
+    const std::int64_t delta = n - m;
+    const bool odd = (delta % 2) != 0;
+    std::int64_t k1_start = 0, k1_end = 0, k2_start = 0, k2_end = 0;
+    auto at = [](std::vector<std::int64_t>& v, std::int64_t i) -> std::int64_t& {
+      return v[static_cast<std::size_t>(i)];
+    };
+    auto a = [&](std::int64_t i) { return a_[a0 + static_cast<std::size_t>(i)]; };
+    auto b = [&](std::int64_t i) { return b_[b0 + static_cast<std::size_t>(i)]; };
+
+    for (std::int64_t d = 0; d < max_d && spent_ < budget_; ++d) {
+      for (std::int64_t k1 = -d + k1_start; k1 <= d - k1_end; k1 += 2) {
+        const std::int64_t k1_offset = offset + k1;
+        std::int64_t x1 =
+            (k1 == -d || (k1 != d && at(forward, k1_offset - 1) < at(forward, k1_offset + 1)))
+                ? at(forward, k1_offset + 1)
+                : at(forward, k1_offset - 1) + 1;
+        std::int64_t y1 = x1 - k1;
+        while (x1 < n && y1 < m && a(x1) == b(y1)) ++x1, ++y1, ++spent_;
+        ++spent_;
+        at(forward, k1_offset) = x1;
+        if (x1 > n) {
+          k1_end += 2;
+        } else if (y1 > m) {
+          k1_start += 2;
+        } else if (odd) {
+          const std::int64_t k2_offset = offset + delta - k1;
+          if (k2_offset >= 0 && k2_offset < length && at(backward, k2_offset) != -1 &&
+              x1 >= n - at(backward, k2_offset)) {
+            return split(a0, a1, b0, b1, x1, y1);
+          }
+        }
+      }
+      for (std::int64_t k2 = -d + k2_start; k2 <= d - k2_end; k2 += 2) {
+        const std::int64_t k2_offset = offset + k2;
+        std::int64_t x2 =
+            (k2 == -d || (k2 != d && at(backward, k2_offset - 1) < at(backward, k2_offset + 1)))
+                ? at(backward, k2_offset + 1)
+                : at(backward, k2_offset - 1) + 1;
+        std::int64_t y2 = x2 - k2;
+        while (x2 < n && y2 < m && a(n - x2 - 1) == b(m - y2 - 1)) ++x2, ++y2, ++spent_;
+        ++spent_;
+        at(backward, k2_offset) = x2;
+        if (x2 > n) {
+          k2_end += 2;
+        } else if (y2 > m) {
+          k2_start += 2;
+        } else if (!odd) {
+          const std::int64_t k1_offset = offset + delta - k2;
+          if (k1_offset >= 0 && k1_offset < length && at(forward, k1_offset) != -1) {
+            const std::int64_t x1 = at(forward, k1_offset);
+            const std::int64_t y1 = offset + x1 - k1_offset;
+            if (x1 >= n - x2) return split(a0, a1, b0, b1, x1, y1);
+          }
+        }
+      }
+    }
+    // No common token at all, or out of budget: a replacement.
+    emit(DiffOp::remove, a0, a1);
+    emit(DiffOp::insert, b0, b1);
+  }
+
+  void split(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1, std::int64_t x,
+             std::int64_t y) {
+    diff(a0, a0 + static_cast<std::size_t>(x), b0, b0 + static_cast<std::size_t>(y));
+    diff(a0 + static_cast<std::size_t>(x), a1, b0 + static_cast<std::size_t>(y), b1);
+  }
+
+  const std::vector<std::uint32_t>& a_;
+  const std::vector<std::uint32_t>& b_;
+  std::size_t budget_;
+  std::size_t spent_ = 0;
+  std::vector<EditRun> pieces_;
+};
+
+}  // namespace
+
+namespace detail {
+std::vector<EditRun> myers_diff(const std::vector<std::uint32_t>& a,
+                                const std::vector<std::uint32_t>& b, std::size_t budget) {
+  return Myers(a, b, budget).run();
+}
+}  // namespace detail
+
+std::string_view diff_op_name(DiffOp op) {
+  switch (op) {
+    case DiffOp::equal:
+      return "equal";
+    case DiffOp::insert:
+      return "insert";
+    case DiffOp::remove:
+      return "delete";
+  }
+  return "equal";
+}
+
+std::vector<std::string_view> word_tokens(std::string_view text) {
+  std::vector<std::string_view> tokens;
+  std::size_t i = 0;
+  TokenClass previous = TokenClass::single;
+  while (i < text.size()) {
+    auto [code, length] = decode(text, i);
+    TokenClass kind = classify(code);
+    bool extends = !tokens.empty() &&
+                   (kind == TokenClass::joiner ||
+                    (kind == previous && (kind == TokenClass::word || kind == TokenClass::space)));
+    // A zero-width joiner glues the next emoji to the sequence before it.
+    if (!tokens.empty() && previous == TokenClass::joiner && kind == TokenClass::single) {
+      extends = true;
+    }
+    if (extends) {
+      tokens.back() = std::string_view(tokens.back().data(), tokens.back().size() + length);
+    } else {
+      tokens.push_back(text.substr(i, length));
+    }
+    previous = (kind == TokenClass::joiner && code != 0x200D) ? TokenClass::single : kind;
+    i += length;
+  }
+  return tokens;
+}
+
+std::vector<TextPiece> word_diff(std::string_view before, std::string_view after,
+                                 std::size_t budget) {
+  auto old_tokens = word_tokens(before);
+  auto new_tokens = word_tokens(after);
+  // Compare tokens as numbers: one id per distinct token text.
+  std::unordered_map<std::string_view, std::uint32_t> ids;
+  auto number = [&](const std::vector<std::string_view>& tokens) {
+    std::vector<std::uint32_t> out;
+    out.reserve(tokens.size());
+    for (auto token : tokens) {
+      out.push_back(ids.try_emplace(token, static_cast<std::uint32_t>(ids.size())).first->second);
+    }
+    return out;
+  };
+  auto a = number(old_tokens);
+  auto b = number(new_tokens);
+  std::vector<TextPiece> pieces;
+  for (const auto& piece : detail::myers_diff(a, b, budget)) {
+    const auto& tokens = piece.op == DiffOp::insert ? new_tokens : old_tokens;
+    const char* start = tokens[piece.begin].data();
+    const auto& last = tokens[piece.end - 1];
+    std::string_view text(start, static_cast<std::size_t>(last.data() + last.size() - start));
+    if (!pieces.empty() && pieces.back().op == piece.op) {
+      pieces.back().text += text;
+    } else {
+      pieces.push_back({piece.op, std::string(text)});
+    }
+  }
+  return pieces;
+}
+
+}  // namespace artifacts
