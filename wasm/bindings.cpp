@@ -24,7 +24,9 @@ std::uintptr_t input_buffer(std::size_t size) {
   return reinterpret_cast<std::uintptr_t>(input.data());
 }
 
-std::uintptr_t output_pointer() { return reinterpret_cast<std::uintptr_t>(output.data()); }
+std::uintptr_t output_pointer() {
+  return reinterpret_cast<std::uintptr_t>(output.data());
+}
 
 // Gives back memory a large call needed, so one burst does not pin it.
 void release_buffers() {
@@ -55,6 +57,18 @@ std::size_t migrate(const std::string& type, std::size_t length) {
   return publish(artifacts::migrate(type, input_view(length)));
 }
 
+std::size_t merge(std::size_t length) {
+  return publish(artifacts::merge_request(input_view(length)));
+}
+
+std::size_t diff(std::size_t length) {
+  return publish(artifacts::diff_request(input_view(length)));
+}
+
+std::size_t word_diff(std::size_t length) {
+  return publish(artifacts::word_diff_request(input_view(length)));
+}
+
 std::size_t json_schema(const std::string& type, const std::string& tier) {
   return publish(artifacts::json_schema(type, tier));
 }
@@ -67,7 +81,9 @@ std::string validate_string(const std::string& type, const std::string& json,
 
 // Takes a document through embind's std::string conversion and nothing else: the benchmark's
 // measure of that path's cost.
-std::size_t string_argument_length(const std::string& json) { return json.size(); }
+std::size_t string_argument_length(const std::string& json) {
+  return json.size();
+}
 
 }  // namespace
 
@@ -79,6 +95,9 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
   emscripten::function("gate", &gate);
   emscripten::function("migrate", &migrate);
   emscripten::function("jsonSchema", &json_schema);
+  emscripten::function("merge", &merge);
+  emscripten::function("diff", &diff);
+  emscripten::function("wordDiff", &word_diff);
   emscripten::function("registry", &artifacts::registry_json);
   emscripten::function("validateString", &validate_string);
   emscripten::function("stringArgumentLength", &string_argument_length);

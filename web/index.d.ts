@@ -83,6 +83,90 @@ export function migrate<K extends ArtifactTypeId>(
 export function jsonSchema(
   type: ArtifactTypeId | RecordModelId, options?: { tier?: TierName }): Record<string, unknown>;
 
+export interface MergeRequest<K extends ArtifactTypeId = ArtifactTypeId> {
+  type: K;
+  /** The content as last generated (the merge base); null when there is none. */
+  base: Content<ArtifactContentMap[K]> | null;
+  /** The current content, with the founder's edits. */
+  ours: Content<ArtifactContentMap[K]>;
+  /** The new generation. */
+  theirs: Content<ArtifactContentMap[K]>;
+  /** The sections the founder edited. */
+  editedSections?: Array<ArtifactSectionMap[K]>;
+  /** The new generation everywhere; the edited sections are cleared. */
+  force?: boolean;
+}
+
+/** Both the founder and the new generation changed this; the founder's value was kept. */
+export interface MergeConflict {
+  section_id: string;
+  /** JSON Pointer into the merged value (for an item the founder deleted: its section). */
+  path: string;
+  /** For a list item: its identity, e.g. `{ name: 'Live Stock Dashboard' }`. */
+  identity?: Record<string, string | number>;
+  /** Each side's value; absent where that side has none. */
+  base?: unknown;
+  ours?: unknown;
+  theirs?: unknown;
+}
+
+export interface MergeResult<T> {
+  /** The merged content; always valid against the schema. */
+  value: T;
+  /** Edited sections where the founder's value was kept. */
+  kept: string[];
+  conflicts: MergeConflict[];
+  /** The sections whose merged value still differs from the new generation. */
+  editedSections: string[];
+}
+
+/**
+ * Carries a founder's edits into a new generation. Sections in `editedSections` keep the
+ * founder's value; in lists of features, milestones, risks and journey steps items are matched
+ * by name / title / step_number, so an item the founder added or edited survives, untouched items
+ * follow the new generation and an item the founder deleted stays deleted. Invalid input throws
+ * ValidationFailedError (with `errors` whose loc starts with `ours`, `theirs` or `base`).
+ * @example
+ * const { value, conflicts } = merge({ type: 'brief', base: lastGenerated, ours: current,
+ *   theirs: regenerated, editedSections: ['target_user'] });
+ */
+export function merge<K extends ArtifactTypeId>(request: MergeRequest<K>): MergeResult<ArtifactContentMap[K]>;
+
+/** One RFC 6902 operation. */
+export type JsonPatchOperation =
+  | { op: 'add' | 'replace'; path: string; value: unknown }
+  | { op: 'remove'; path: string }
+  | { op: 'move'; from: string; path: string };
+
+export interface WordPiece {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export interface SectionDiff {
+  id: string;
+  change: 'added' | 'removed' | 'modified' | 'unchanged';
+  /** For prose that changed: the word diff (equal+insert pieces give the new text). */
+  words?: WordPiece[];
+  /** For lists of identified items that changed: which items changed, by identity. */
+  items?: Array<{ key: string | number; change: 'added' | 'removed' | 'modified' | 'moved' }>;
+}
+
+/**
+ * What changed between two versions: `patch` turns `before` into `after` (list items matched by
+ * identity: an inserted feature is one `add`, a reorder is `move`s), and every section with its
+ * change. Either side may be null (no content yet).
+ * @example
+ * const { patch, sections } = diff('milestones', record.previous_content, record.current_content);
+ */
+export function diff(type: ArtifactTypeId, before: Content | null, after: Content | null): {
+  patch: JsonPatchOperation[];
+  sections: SectionDiff[];
+};
+
+/** A word-level diff (Myers, linear space, bounded work; never splits a UTF-8 character). */
+export function wordDiff(before: string, after: string): WordPiece[];
+
 export const ArtifactType: {
   readonly BRIEF: 'brief'; readonly MVP_SCOPE: 'mvp_scope'; readonly MILESTONES: 'milestones';
   readonly RISK_LOG: 'risk_log'; readonly HOW_IT_WORKS: 'how_it_works';

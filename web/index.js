@@ -75,3 +75,60 @@ export function jsonSchema(type, options) {
   const tierName = optionalTier(checkOptions(options).tier);
   return unwrap(call((core) => core.jsonSchema(type, tierName))).value;
 }
+
+function documentValue(value, name) {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'object') return value;
+  throw new InvalidInputError(`${name} must be an object, JSON text or null, got ${typeof value}`);
+}
+
+/**
+ * Carries a founder's edits into a new generation. `base` is the content as last generated,
+ * `ours` the current content with the edits, `theirs` the new generation.
+ * @returns {{value: object, kept: string[], conflicts: object[], editedSections: string[]}}
+ */
+export function merge(request) {
+  if (request === null || typeof request !== 'object') {
+    throw new InvalidInputError('merge takes one object: {type, base, ours, theirs, editedSections, force}');
+  }
+  const { type, base, ours, theirs, editedSections = [], force = false } = request;
+  checkName(type, 'type');
+  if (!Array.isArray(editedSections)) throw new InvalidInputError('editedSections must be an array');
+  // Documents travel inside the request as values or as escaped JSON text, never spliced text.
+  const text = JSON.stringify({
+    type,
+    base: documentValue(base, 'base'),
+    ours: documentValue(ours, 'ours'),
+    theirs: documentValue(theirs, 'theirs'),
+    editedSections,
+    force: Boolean(force),
+  });
+  const result = unwrap(callWithText(text, (core, length) => core.merge(length)));
+  return {
+    value: result.value,
+    kept: result.kept,
+    conflicts: result.conflicts,
+    editedSections: result.editedSections,
+  };
+}
+
+/**
+ * What changed between two versions: an RFC 6902 patch from `before` to `after` and a summary per
+ * section (word diffs for prose, item changes for lists). Either side may be null (no content).
+ * @returns {{patch: object[], sections: object[]}}
+ */
+export function diff(type, before, after) {
+  checkName(type, 'type');
+  const text = JSON.stringify({
+    type, before: documentValue(before, 'before'), after: documentValue(after, 'after'),
+  });
+  const result = unwrap(callWithText(text, (core, length) => core.diff(length)));
+  return { patch: result.patch, sections: result.sections };
+}
+
+/** A word-level diff of two texts: [{op: 'equal'|'insert'|'delete', text}]. */
+export function wordDiff(before, after) {
+  checkName(before, 'before');
+  checkName(after, 'after');
+  return unwrap(callWithText(JSON.stringify({ before, after }), (core, length) => core.wordDiff(length))).value;
+}

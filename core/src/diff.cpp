@@ -320,16 +320,7 @@ std::string DiffResult::to_json() const {
     detail::write_string(out, section.change);
     if (!section.words.empty()) {
       out.Key("words");
-      out.StartArray();
-      for (const auto& piece : section.words) {
-        out.StartObject();
-        out.Key("op");
-        detail::write_string(out, diff_op_name(piece.op));
-        out.Key("text");
-        detail::write_string(out, piece.text);
-        out.EndObject();
-      }
-      out.EndArray();
+      detail::write_pieces(out, section.words);
     }
     if (!section.items.empty()) {
       out.Key("items");

@@ -287,6 +287,19 @@ void write_raw_or_null(Writer& out, std::string_view key, std::string_view json)
   }
 }
 
+void write_pieces(Writer& out, const std::vector<TextPiece>& pieces) {
+  out.StartArray();
+  for (const auto& piece : pieces) {
+    out.StartObject();
+    out.Key("op");
+    write_string(out, diff_op_name(piece.op));
+    out.Key("text");
+    write_string(out, piece.text);
+    out.EndObject();
+  }
+  out.EndArray();
+}
+
 void write_envelope_start(Writer& out, const Outcome& outcome) {
   out.StartObject();
   out.Key("ok");

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "artifacts/result.hpp"
+#include "artifacts/word_diff.hpp"
 #include "simdjson.h"
 
 namespace artifacts::detail {
@@ -69,6 +70,8 @@ void write_issue(Writer& out, const Issue& issue);
 void write_issues(Writer& out, std::string_view key, const std::vector<Issue>& issues);
 // `"key": <json>`, or `"key": null` when `json` is empty.
 void write_raw_or_null(Writer& out, std::string_view key, std::string_view json);
+// [{"op": "equal"|"insert"|"delete", "text": ...}, ...]
+void write_pieces(Writer& out, const std::vector<TextPiece>& pieces);
 // Starts `{"ok":..,` (with `"code"` when not ok) and the errors; the caller adds its fields.
 void write_envelope_start(Writer& out, const Outcome& outcome);
 

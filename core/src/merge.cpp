@@ -83,10 +83,12 @@ class Merger {
  public:
   Merger(MergeResult& result, Allocator& allocator) : result_(result), allocator_(allocator) {}
 
-  // The merged value of a section the founder edited.
-  void edited_section(const FieldSpec& field, const Value* base, const Value* ours,
+  // The merged value of a section the founder edited. `base` and `theirs` are null when absent
+  // or `null` (not generated); `ours` is the founder's value as it stands (possibly `null`).
+  void edited_section(const FieldSpec& field, const Value* base, const Value* ours_value,
                       const Value* theirs, Value& merged, bool& present) {
     const TypeSpec& type = *field.type;
+    const Value* ours = ours_value != nullptr && ours_value->IsNull() ? nullptr : ours_value;
     if (type.kind == Kind::list && type.item->kind == Kind::model &&
         !type.item->model->identity.empty() && ours != nullptr && ours->IsArray() &&
         theirs != nullptr && theirs->IsArray() && (base == nullptr || base->IsArray()) &&
@@ -98,8 +100,8 @@ class Merger {
     if (!detail::same(theirs, base) && !detail::same(theirs, ours)) {
       conflict(field.key, "/" + detail::pointer_token(field.key), {}, base, ours, theirs);
     }
-    present = ours != nullptr;
-    if (present) merged.CopyFrom(*ours, allocator_);
+    present = ours_value != nullptr;
+    if (present) merged.CopyFrom(*ours_value, allocator_);
   }
 
  private:
@@ -221,20 +223,23 @@ MergeResult merge(const MergeRequest& request) {
   rapidjson::Document merged(rapidjson::kObjectType);
   auto& allocator = merged.GetAllocator();
   Merger merger(result, allocator);
+  // Sections are compared with `null` and absent alike (both: not generated).
+  auto section = [&](const rapidjson::Value& document, std::string_view key) {
+    return detail::member(document, key, /*null_is_absent=*/true);
+  };
   for (const auto& field : model->fields) {
-    const Value* b = detail::member(base, field.key);
-    const Value* o = detail::member(ours, field.key);
-    const Value* t = detail::member(theirs, field.key);
+    const Value* b = section(base, field.key);
+    const Value* t = section(theirs, field.key);
     const bool edited = std::find(request.edited_sections.begin(), request.edited_sections.end(),
                                   field.key) != request.edited_sections.end();
     Value value;
     bool present = false;
     // A section whose value is still the base loses nothing by following the new generation.
-    if (edited && !detail::same(o, b)) {
-      merger.edited_section(field, b, o, t, value, present);
+    if (edited && !detail::same(section(ours, field.key), b)) {
+      merger.edited_section(field, b, detail::member(ours, field.key), t, value, present);
       result.kept.emplace_back(field.key);
-    } else if (t != nullptr) {
-      value.CopyFrom(*t, allocator);
+    } else if (const Value* generated = detail::member(theirs, field.key)) {
+      value.CopyFrom(*generated, allocator);
       present = true;
     }
     if (present) {
@@ -245,7 +250,7 @@ MergeResult merge(const MergeRequest& request) {
   }
   for (const auto& field : model->fields) {
     if (field.key == kSchemaVersionKey) continue;
-    if (!detail::same(detail::member(merged, field.key), detail::member(theirs, field.key))) {
+    if (!detail::same(section(merged, field.key), section(theirs, field.key))) {
       result.edited_sections.emplace_back(field.key);
     }
   }

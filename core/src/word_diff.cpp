@@ -183,6 +183,41 @@ class Myers {
   std::vector<EditRun> pieces_;
 };
 
+bool blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+// Whitespace that happens to match between two rewritten stretches ("old words" -> "new text")
+// is folded into the edit around it, and each run of edits becomes one deletion then one
+// insertion: what a reader expects, and still exact (both texts reconstruct).
+std::vector<TextPiece> readable(std::vector<TextPiece> pieces) {
+  std::vector<TextPiece> out;
+  std::string removed, inserted;
+  auto flush = [&] {
+    if (!removed.empty()) out.push_back({DiffOp::remove, std::move(removed)});
+    if (!inserted.empty()) out.push_back({DiffOp::insert, std::move(inserted)});
+    removed.clear();
+    inserted.clear();
+  };
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    auto& piece = pieces[i];
+    const bool inner_blank = piece.op == DiffOp::equal && blank(piece.text) && i > 0 &&
+                             i + 1 < pieces.size() && pieces[i - 1].op != DiffOp::equal &&
+                             pieces[i + 1].op != DiffOp::equal;
+    if (piece.op == DiffOp::equal && !inner_blank) {
+      flush();
+      out.push_back(std::move(piece));
+    } else if (inner_blank) {
+      removed += piece.text;
+      inserted += piece.text;
+    } else {
+      (piece.op == DiffOp::remove ? removed : inserted) += piece.text;
+    }
+  }
+  flush();
+  return out;
+}
+
 }  // namespace
 
 namespace detail {
@@ -246,18 +281,21 @@ std::vector<TextPiece> word_diff(std::string_view before, std::string_view after
   auto a = number(old_tokens);
   auto b = number(new_tokens);
   std::vector<TextPiece> pieces;
+  auto add = [&](DiffOp op, std::string_view text) {
+    if (!pieces.empty() && pieces.back().op == op) {
+      pieces.back().text += text;
+    } else {
+      pieces.push_back({op, std::string(text)});
+    }
+  };
   for (const auto& piece : detail::myers_diff(a, b, budget)) {
     const auto& tokens = piece.op == DiffOp::insert ? new_tokens : old_tokens;
     const char* start = tokens[piece.begin].data();
     const auto& last = tokens[piece.end - 1];
-    std::string_view text(start, static_cast<std::size_t>(last.data() + last.size() - start));
-    if (!pieces.empty() && pieces.back().op == piece.op) {
-      pieces.back().text += text;
-    } else {
-      pieces.push_back({piece.op, std::string(text)});
-    }
+    add(piece.op,
+        std::string_view(start, static_cast<std::size_t>(last.data() + last.size() - start)));
   }
-  return pieces;
+  return readable(std::move(pieces));
 }
 
 }  // namespace artifacts

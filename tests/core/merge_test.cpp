@@ -24,9 +24,10 @@ std::vector<std::string> section_keys(const ModelSpec& model) {
   return keys;
 }
 
+// A section's value; `null` counts as absent (both mean: not generated).
 const rapidjson::Value* section(const rapidjson::Value& document, const std::string& key) {
   auto found = document.FindMember(key.c_str());
-  return found == document.MemberEnd() ? nullptr : &found->value;
+  return found == document.MemberEnd() || found->value.IsNull() ? nullptr : &found->value;
 }
 
 bool same(const rapidjson::Value* a, const rapidjson::Value* b) {
