@@ -5,7 +5,11 @@ import { errorFromResult, InvalidInputError } from './errors.js';
 
 export { init, isInitialized };
 export { ArtifactType, ARTIFACTS, GENERATION_ORDER, SCHEMA_VERSION, Tier, sectionsFor } from './constants.js';
-export * from './errors.js';
+export {
+  ArtifactsError, InvalidInputError, UnknownArtifactTypeError, UnknownTierError, ValidationFailedError,
+  TierLockedError, ConcurrentGenerationError, LeaseLostError, SchemaVersionUnsupportedError,
+  NotFoundError, StorageError, NotInitializedError,
+} from './errors.js';
 
 function checkName(value, name) {
   if (typeof value !== 'string') {
@@ -132,3 +136,6 @@ export function wordDiff(before, after) {
   checkName(after, 'after');
   return unwrap(callWithText(JSON.stringify({ before, after }), (core, length) => core.wordDiff(length))).value;
 }
+
+export { ArtifactStore, DEFAULT_LEASE_TTL_MS } from './store/store.js';
+export { generateAll, regenerate } from './pipeline.js';

@@ -1,0 +1,129 @@
+// The generation pipeline over a store and a runner (the runner contract:
+// runner.generateArtifact(type, context, priorArtifacts, {signal}) -> Promise<content>).
+import { GENERATION_ORDER } from './constants.js';
+import { ConcurrentGenerationError, InvalidInputError } from './errors.js';
+import { diff } from './index.js';
+import { mergeInto } from './store/store.js';
+
+function checkRunner(runner) {
+  if (!runner || typeof runner.generateArtifact !== 'function') {
+    throw new InvalidInputError('runner must have generateArtifact(type, context, priorArtifacts)');
+  }
+}
+
+function done(record) {
+  return record && record.generation_status === 'idle' && record.current_content !== null;
+}
+
+// Marks `type` failed without generating it (its lease taken just for that). A generation
+// running elsewhere is left alone.
+async function markFailed(store, projectId, type, reason) {
+  try {
+    const lease = await store.beginGeneration(projectId, type);
+    return await store.failGeneration(projectId, type, reason, { lease });
+  } catch (error) {
+    if (error instanceof ConcurrentGenerationError) return null;
+    throw error;
+  }
+}
+
+// Stores what `produce()` generates, under a lease; a failure of the runner or of its content
+// is recorded as a failed generation and rethrown.
+async function generateUnderLease(store, { projectId, type, tier, force, signal, ttlMs }, produce) {
+  const lease = await store.beginGeneration(projectId, type, ttlMs ? { ttlMs } : {});
+  try {
+    const content = await produce();
+    signal?.throwIfAborted();
+    return await store.completeGeneration(projectId, type, content, { lease, force, tier });
+  } catch (error) {
+    await store.failGeneration(projectId, type, error, { lease }).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Generates a project's five artifacts in GENERATION_ORDER, each runner call given the earlier
+ * ones, each written as soon as it is done. Failure rules of the original product: the brief
+ * fails -> every artifact fails; the MVP scope fails -> the rest are skipped (recorded as failed,
+ * so a retry picks them up); a later failure lets the cascade go on. Artifacts already generated
+ * (idle with content) are kept unless `all`, so calling it again retries only what failed.
+ * @returns {Promise<{completed: string[], failed: string[], skipped: string[], reused: string[]}>}
+ */
+export async function generateAll(store, runner, {
+  projectId, context = {}, tier, force = false, all = false, onProgress, signal, ttlMs,
+} = {}) {
+  checkRunner(runner);
+  const summary = { completed: [], failed: [], skipped: [], reused: [] };
+  const prior = {};
+  const existing = Object.fromEntries((await store.listProject(projectId)).map((r) => [r.artifact_type, r]));
+  const emit = (event) => onProgress?.({ ...event, index: GENERATION_ORDER.indexOf(event.type), total: GENERATION_ORDER.length });
+
+  for (let i = 0; i < GENERATION_ORDER.length; i += 1) {
+    const type = GENERATION_ORDER[i];
+    signal?.throwIfAborted();
+    if (!all && done(existing[type])) {
+      prior[type] = existing[type].current_content;
+      summary.reused.push(type);
+      emit({ type, status: 'reused', record: existing[type] });
+      continue;
+    }
+    emit({ type, status: 'started' });
+    try {
+      const { record } = await generateUnderLease(store, { projectId, type, tier, force, signal, ttlMs },
+        () => runner.generateArtifact(type, context, { ...prior }, { signal }));
+      prior[type] = record.current_content;
+      summary.completed.push(type);
+      emit({ type, status: 'completed', record });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      summary.failed.push(type);
+      emit({ type, status: 'failed', error });
+      if (type === 'brief' || type === 'mvp_scope') {
+        const rest = GENERATION_ORDER.slice(i + 1);
+        for (const later of rest) {
+          const reason = type === 'brief' ? `brief failed: ${error.message}` : `skipped: mvp_scope failed: ${error.message}`;
+          await markFailed(store, projectId, later, reason);
+          (type === 'brief' ? summary.failed : summary.skipped).push(later);
+          emit({ type: later, status: type === 'brief' ? 'failed' : 'skipped', error });
+        }
+        break;
+      }
+    }
+  }
+  return summary;
+}
+
+/**
+ * Regenerates one artifact. With `preview`, nothing is written: the result says what would be
+ * (merged content, the edited sections kept, conflicts, the diff from the current content) and
+ * carries `generated`, which a later call can pass back to apply exactly that generation
+ * without calling the runner again.
+ */
+export async function regenerate(store, runner, {
+  projectId, type, tier, force = false, preview = false, context = {}, generated, signal, ttlMs,
+} = {}) {
+  if (generated === undefined) checkRunner(runner);
+  const records = await store.listProject(projectId);
+  const prior = {};
+  for (const record of records) {
+    if (record.artifact_type === type) break;
+    if (record.current_content) prior[record.artifact_type] = record.current_content;
+  }
+  if (preview) {
+    const content = generated ?? await runner.generateArtifact(type, context, prior, { signal });
+    const value = store.prepareContent(type, content, tier);
+    const record = records.find((r) => r.artifact_type === type) ?? null;
+    const merged = mergeInto(type, record, value, force);
+    return {
+      preview: true,
+      generated: value,
+      value: merged.value,
+      kept: merged.kept,
+      conflicts: merged.conflicts,
+      editedSections: merged.editedSections,
+      diff: diff(type, record?.current_content ?? null, merged.value),
+    };
+  }
+  return generateUnderLease(store, { projectId, type, tier, force, signal, ttlMs },
+    async () => generated ?? runner.generateArtifact(type, context, prior, { signal }));
+}

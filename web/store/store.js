@@ -1,0 +1,360 @@
+// ArtifactStore: artifact records in IndexedDB (through idb), in the original plan's
+// ArtifactResponse shape plus base_content, the generation lease and the last error. Every write
+// validates first and happens in one readwrite transaction; nothing but IndexedDB is awaited
+// inside a transaction (the core's calls are synchronous).
+import {
+  ArtifactsError, ConcurrentGenerationError, InvalidInputError, LeaseLostError, NotFoundError,
+  SchemaVersionUnsupportedError, StorageError, TierLockedError, UnknownArtifactTypeError,
+  UnknownTierError, ValidationFailedError,
+} from '../errors.js';
+import { ARTIFACTS, SCHEMA_VERSION, Tier } from '../constants.js';
+import { diff, gate, merge, migrate, validate } from '../index.js';
+import { ChangeFeed } from './changes.js';
+import { openDatabase } from './database.js';
+import { INDEX_BY_PROJECT, INDEX_BY_PROJECT_TYPE, STORE } from './schema.js';
+
+export const DEFAULT_LEASE_TTL_MS = 5 * 60 * 1000;
+const TIERS = Object.values(Tier);
+
+function checkType(type) {
+  if (typeof type !== 'string' || !(type in ARTIFACTS)) {
+    throw new UnknownArtifactTypeError(`Unknown artifact type '${String(type)}'; expected ${Object.keys(ARTIFACTS).join(', ')}`);
+  }
+}
+
+function checkProject(projectId) {
+  if (typeof projectId !== 'string' || projectId === '') {
+    throw new InvalidInputError('projectId must be a non-empty string');
+  }
+}
+
+function checkTier(tier) {
+  if (tier !== undefined && !TIERS.includes(tier)) {
+    throw new UnknownTierError(`Unknown tier '${String(tier)}'; expected ${TIERS.join(', ')}`);
+  }
+}
+
+function sectionInfo(type, sectionId) {
+  const section = ARTIFACTS[type].sections.find((s) => s.id === sectionId);
+  if (!section) {
+    throw new InvalidInputError(`'${String(sectionId)}' is not a section of ${type}`);
+  }
+  return section;
+}
+
+// IndexedDB failures become StorageError; the package's own errors pass through.
+async function storage(what, work) {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ArtifactsError) throw error;
+    throw new StorageError(`${what} failed: ${error?.message ?? error}`, { cause: error });
+  }
+}
+
+// Content read back from storage, brought up to the current _schema_version through the core.
+function upToDate(type, content) {
+  if (content === null || content === undefined) return content ?? null;
+  const version = content._schema_version ?? 0;
+  if (version === SCHEMA_VERSION) return content;
+  if (version > SCHEMA_VERSION) {
+    throw new SchemaVersionUnsupportedError(`stored ${type} content has _schema_version ${version}; this library reads up to ${SCHEMA_VERSION}`);
+  }
+  return migrate(type, content).value;
+}
+
+function forReading(record) {
+  if (!record) return record;
+  const type = record.artifact_type;
+  return {
+    ...record,
+    current_content: upToDate(type, record.current_content),
+    previous_content: upToDate(type, record.previous_content),
+    base_content: upToDate(type, record.base_content),
+  };
+}
+
+export class ArtifactStore {
+  /**
+   * Opens (creating or upgrading) the store's database.
+   * @param {{name?: string, indexedDB?: IDBFactory, clock?: () => number}} [options]
+   */
+  static async open({ name = 'cofounder-artifacts', indexedDB, clock } = {}) {
+    const store = new ArtifactStore(name, clock ?? (() => Date.now()));
+    store.db = await openDatabase({ name, indexedDB, onVersionChange: () => { store.closedBy = 'versionchange'; } });
+    return store;
+  }
+
+  constructor(name, clock) {
+    this.name = name;
+    this.clock = clock;
+    this.db = null;
+    this.closedBy = null;
+    this.changes = new ChangeFeed(name);
+  }
+
+  /** Calls `listener({kind, projectId, artifactType, id})` after every write, from any tab. */
+  subscribe(listener) {
+    return this.changes.subscribe(listener);
+  }
+
+  close() {
+    this.closedBy = 'close';
+    this.db?.close();
+    this.changes.close();
+  }
+
+  now() {
+    return new Date(this.clock()).toISOString();
+  }
+
+  database() {
+    if (this.closedBy === 'versionchange') {
+      throw new StorageError('the database was upgraded by another tab: open the store again');
+    }
+    if (this.closedBy) throw new StorageError('the store is closed');
+    return this.db;
+  }
+
+  // ---- reads ------------------------------------------------------------------------------
+
+  async get(id) {
+    const record = await storage('get', () => this.database().get(STORE, id));
+    return forReading(record) ?? null;
+  }
+
+  async getByType(projectId, type) {
+    checkProject(projectId);
+    checkType(type);
+    const record = await storage('getByType',
+      () => this.database().getFromIndex(STORE, INDEX_BY_PROJECT_TYPE, [projectId, type]));
+    return forReading(record) ?? null;
+  }
+
+  /** Every artifact of a project, in GENERATION_ORDER. */
+  async listProject(projectId) {
+    checkProject(projectId);
+    const records = await storage('listProject',
+      () => this.database().getAllFromIndex(STORE, INDEX_BY_PROJECT, projectId));
+    const order = Object.keys(ARTIFACTS);
+    return records.map(forReading)
+      .sort((a, b) => order.indexOf(a.artifact_type) - order.indexOf(b.artifact_type));
+  }
+
+  async requireRecord(projectId, type) {
+    const record = await this.getByType(projectId, type);
+    if (!record) throw new NotFoundError(`no ${type} artifact for project ${projectId}`);
+    return record;
+  }
+
+  // ---- writes -----------------------------------------------------------------------------
+
+  // Runs `change(record)` on the stored record in one readwrite transaction and stores what it
+  // returns. `change` is synchronous: it may call the core, never await anything else.
+  async update(what, projectId, type, change) {
+    const db = this.database();
+    const written = await storage(what, async () => {
+      const tx = db.transaction(STORE, 'readwrite');
+      const index = tx.store.index(INDEX_BY_PROJECT_TYPE);
+      const stored = await index.get([projectId, type]);
+      let next;
+      try {
+        next = change(stored ?? null);
+      } catch (error) {
+        tx.abort();
+        await tx.done.catch(() => {});
+        throw error;
+      }
+      if (next) await tx.store.put(next);
+      await tx.done;
+      return next ?? stored;
+    });
+    this.changes.publish({ kind: what, projectId, artifactType: type, id: written?.id ?? null });
+    return written;
+  }
+
+  /**
+   * Starts a generation: idle or failed -> generating, atomically. Creates the record on the
+   * first generation. A generation in flight refuses a second one (ConcurrentGenerationError)
+   * until its lease is older than its TTL, when it may be taken over.
+   * @returns {Promise<{projectId: string, type: string, owner: string, startedAt: string, expiresAt: string}>}
+   */
+  async beginGeneration(projectId, type, { ttlMs = DEFAULT_LEASE_TTL_MS } = {}) {
+    checkProject(projectId);
+    checkType(type);
+    if (!(Number.isFinite(ttlMs) && ttlMs > 0)) throw new InvalidInputError('ttlMs must be a positive number');
+    const now = this.clock();
+    const lease = {
+      owner: crypto.randomUUID(),
+      started_at: new Date(now).toISOString(),
+      expires_at: new Date(now + ttlMs).toISOString(),
+    };
+    await this.update('beginGeneration', projectId, type, (record) => {
+      if (record && record.generation_status === 'generating' && record.generation_lease &&
+          Date.parse(record.generation_lease.expires_at) > now) {
+        throw new ConcurrentGenerationError(`${type} is already being generated (lease until ${record.generation_lease.expires_at})`);
+      }
+      const stamp = new Date(now).toISOString();
+      const base = record ?? {
+        id: crypto.randomUUID(),
+        project_id: projectId,
+        artifact_type: type,
+        version_number: 0,
+        current_content: null,
+        previous_content: null,
+        has_user_edits: false,
+        edited_sections: null,
+        annotations: [],
+        schema_version: SCHEMA_VERSION,
+        created_at: stamp,
+        base_content: null,
+      };
+      return { ...base, generation_status: 'generating', generation_lease: lease, generation_error: null, updated_at: stamp };
+    });
+    return { projectId, type, owner: lease.owner, startedAt: lease.started_at, expiresAt: lease.expires_at };
+  }
+
+  checkLease(record, lease, type) {
+    if (!lease || typeof lease.owner !== 'string') throw new InvalidInputError('a lease from beginGeneration is required');
+    if (!record) throw new NotFoundError(`no ${type} artifact to complete`);
+    if (record.generation_status !== 'generating' || record.generation_lease?.owner !== lease.owner) {
+      throw new LeaseLostError(`the ${type} generation lease is no longer held by this generator`);
+    }
+  }
+
+  /**
+   * Stores a generation. Validates it (invalid content is never written), gates it to `tier`,
+   * merges the founder's edits unless `force`, rotates previous_content, bumps version_number and
+   * returns to idle. Only the lease holder may complete.
+   * @returns {Promise<{record: object, kept: string[], conflicts: object[]}>}
+   */
+  async completeGeneration(projectId, type, content, { lease, force = false, tier } = {}) {
+    checkProject(projectId);
+    checkType(type);
+    checkTier(tier);
+    const generated = this.prepareContent(type, content, tier);
+    let outcome = { kept: [], conflicts: [] };
+    const record = await this.update('completeGeneration', projectId, type, (stored) => {
+      this.checkLease(stored, lease, type);
+      outcome = mergeInto(type, stored, generated, force);
+      const stamp = this.now();
+      return {
+        ...stored,
+        version_number: stored.version_number + 1,
+        previous_content: stored.current_content,
+        current_content: outcome.value,
+        base_content: generated,
+        edited_sections: outcome.editedSections.length ? outcome.editedSections : null,
+        has_user_edits: outcome.editedSections.length > 0,
+        generation_status: 'idle',
+        generation_lease: null,
+        generation_error: null,
+        schema_version: SCHEMA_VERSION,
+        updated_at: stamp,
+      };
+    });
+    return { record: forReading(record), kept: outcome.kept, conflicts: outcome.conflicts };
+  }
+
+  /** Valid, current-version content gated to `tier`, or ValidationFailedError. */
+  prepareContent(type, content, tier) {
+    const checked = validate(type, content);
+    if (!checked.ok) {
+      throw new ValidationFailedError(`generated ${type} content is invalid: ${checked.errors[0].msg} at ${checked.errors[0].loc.join('.')}`, { errors: checked.errors });
+    }
+    let value = migrate(type, checked.value).value;
+    if (tier) value = gate(type, value, tier).value;
+    return value;
+  }
+
+  /** A generation failed: generating -> failed; the content is untouched. */
+  async failGeneration(projectId, type, error, { lease } = {}) {
+    checkProject(projectId);
+    checkType(type);
+    const message = error instanceof Error ? error.message : String(error ?? 'generation failed');
+    const record = await this.update('failGeneration', projectId, type, (stored) => {
+      this.checkLease(stored, lease, type);
+      return { ...stored, generation_status: 'failed', generation_lease: null, generation_error: message, updated_at: this.now() };
+    });
+    return forReading(record);
+  }
+
+  /**
+   * A founder's edit of one section: validated with the rest of the content, refused above the
+   * founder's tier, recorded in edited_sections. The version number does not change.
+   */
+  async editSection(projectId, type, sectionId, value, { tier } = {}) {
+    checkProject(projectId);
+    checkType(type);
+    checkTier(tier);
+    const section = sectionInfo(type, sectionId);
+    if (tier && TIERS.indexOf(section.tier) > TIERS.indexOf(tier)) {
+      throw new TierLockedError(`${sectionId} needs the ${section.tier} tier; this is ${tier}`);
+    }
+    const record = await this.update('editSection', projectId, type, (stored) => {
+      if (!stored || stored.current_content === null) {
+        throw new NotFoundError(`no generated ${type} content to edit for project ${projectId}`);
+      }
+      const candidate = { ...upToDate(type, stored.current_content), [sectionId]: value };
+      const checked = validate(type, candidate);
+      if (!checked.ok) {
+        throw new ValidationFailedError(`${sectionId}: ${checked.errors[0].msg}`, { errors: checked.errors });
+      }
+      const edited = new Set(stored.edited_sections ?? []);
+      edited.add(sectionId);
+      return {
+        ...stored,
+        current_content: checked.value,
+        has_user_edits: true,
+        edited_sections: [...edited],
+        updated_at: this.now(),
+      };
+    });
+    return forReading(record);
+  }
+
+  /** Appends a note to a section; notes survive regenerations. */
+  async annotate(projectId, type, sectionId, note) {
+    checkProject(projectId);
+    checkType(type);
+    sectionInfo(type, sectionId);
+    if (typeof note !== 'string' || note.trim() === '') throw new InvalidInputError('note must be a non-empty string');
+    const record = await this.update('annotate', projectId, type, (stored) => {
+      if (!stored) throw new NotFoundError(`no ${type} artifact for project ${projectId}`);
+      const stamp = this.now();
+      return {
+        ...stored,
+        annotations: [...(stored.annotations ?? []), { section_id: sectionId, note, created_at: stamp }],
+        updated_at: stamp,
+      };
+    });
+    return forReading(record);
+  }
+
+  /** What changed from previous_content to current_content (see diff()). */
+  async versionDiff(projectId, type) {
+    const record = await this.requireRecord(projectId, type);
+    return { versionNumber: record.version_number, ...diff(type, record.previous_content, record.current_content) };
+  }
+}
+
+/**
+ * The content a completed generation leaves in the record: the founder's edits merged in unless
+ * `force` (or there are none), and what the merge kept and found in conflict.
+ */
+export function mergeInto(type, stored, generated, force) {
+  // Stored lists may hold ids this version no longer knows (legacy data): they edit nothing.
+  const known = new Set(ARTIFACTS[type].sections.map((s) => s.id));
+  const edited = (stored?.edited_sections ?? []).filter((id) => known.has(id));
+  if (force || !stored?.has_user_edits || edited.length === 0 || !stored.current_content) {
+    return { value: generated, kept: [], conflicts: [], editedSections: [] };
+  }
+  return merge({
+    type,
+    base: stored.base_content,
+    ours: upToDate(type, stored.current_content),
+    theirs: generated,
+    editedSections: edited,
+    force: false,
+  });
+}
