@@ -167,6 +167,128 @@ export function diff(type: ArtifactTypeId, before: Content | null, after: Conten
 /** A word-level diff (Myers, linear space, bounded work; never splits a UTF-8 character). */
 export function wordDiff(before: string, after: string): WordPiece[];
 
+// ---- persistence (IndexedDB) ----------------------------------------------------------------
+
+export interface ArtifactAnnotationRecord {
+  section_id: string;
+  note: string;
+  created_at: string;
+}
+
+/** A stored artifact: the original plan's ArtifactResponse plus the design's extensions. */
+export interface ArtifactRecord<K extends ArtifactTypeId = ArtifactTypeId> {
+  id: string;
+  project_id: string;
+  artifact_type: K;
+  /** 0 while the first generation runs, 1 after it, +1 per generation. */
+  version_number: number;
+  current_content: ArtifactContentMap[K] | null;
+  previous_content: ArtifactContentMap[K] | null;
+  has_user_edits: boolean;
+  edited_sections: string[] | null;
+  annotations: ArtifactAnnotationRecord[];
+  generation_status: 'idle' | 'generating' | 'failed';
+  schema_version: number;
+  created_at: string;
+  updated_at: string;
+  /** The generated content the founder's edits apply to (the merge base). */
+  base_content: ArtifactContentMap[K] | null;
+  generation_lease: { owner: string; started_at: string; expires_at: string } | null;
+  generation_error: string | null;
+}
+
+export interface Lease {
+  projectId: string;
+  type: ArtifactTypeId;
+  owner: string;
+  startedAt: string;
+  expiresAt: string;
+}
+
+export interface StoreChange {
+  kind: 'beginGeneration' | 'completeGeneration' | 'failGeneration' | 'editSection' | 'annotate';
+  projectId: string;
+  artifactType: ArtifactTypeId;
+  id: string | null;
+}
+
+export const DEFAULT_LEASE_TTL_MS: number;
+
+export class ArtifactStore {
+  /**
+   * Opens (creating or upgrading) the database. In Node pass a factory and load
+   * `fake-indexeddb/auto` first (idb needs the IndexedDB globals).
+   * Throws StorageError when an upgrade is blocked by another tab's older connection.
+   */
+  static open(options?: { name?: string; indexedDB?: IDBFactory; clock?: () => number }): Promise<ArtifactStore>;
+  get(id: string): Promise<ArtifactRecord | null>;
+  getByType<K extends ArtifactTypeId>(projectId: string, type: K): Promise<ArtifactRecord<K> | null>;
+  /** Every artifact of the project, in GENERATION_ORDER. */
+  listProject(projectId: string): Promise<ArtifactRecord[]>;
+  /** idle/failed -> generating, atomically; ConcurrentGenerationError while another lease is live. */
+  beginGeneration(projectId: string, type: ArtifactTypeId, options?: { ttlMs?: number }): Promise<Lease>;
+  /** Validates (never writes invalid content), gates to `tier`, merges edits unless `force`. */
+  completeGeneration<K extends ArtifactTypeId>(projectId: string, type: K, content: Content,
+    options: { lease: Lease; force?: boolean; tier?: TierName }):
+    Promise<{ record: ArtifactRecord<K>; kept: string[]; conflicts: MergeConflict[] }>;
+  failGeneration(projectId: string, type: ArtifactTypeId, error: unknown, options: { lease: Lease }): Promise<ArtifactRecord>;
+  /** Validated; TierLockedError for a section above `tier`; does not bump the version. */
+  editSection<K extends ArtifactTypeId>(projectId: string, type: K, sectionId: ArtifactSectionMap[K],
+    value: unknown, options?: { tier?: TierName }): Promise<ArtifactRecord<K>>;
+  annotate<K extends ArtifactTypeId>(projectId: string, type: K, sectionId: ArtifactSectionMap[K], note: string): Promise<ArtifactRecord<K>>;
+  /** previous_content -> current_content. */
+  versionDiff(projectId: string, type: ArtifactTypeId): Promise<ReturnType<typeof diff> & { versionNumber: number }>;
+  /** Every write, from this store or another tab on the same database. Returns unsubscribe. */
+  subscribe(listener: (change: StoreChange) => void): () => void;
+  close(): void;
+}
+
+/** The runner contract: generate one artifact given the ones before it in GENERATION_ORDER. */
+export interface Runner {
+  generateArtifact<K extends ArtifactTypeId>(type: K, context: Record<string, unknown>,
+    priorArtifacts: Partial<ArtifactContentMap>, options?: { signal?: AbortSignal }): Promise<unknown>;
+}
+
+export interface ProgressEvent {
+  type: ArtifactTypeId;
+  status: 'started' | 'completed' | 'failed' | 'skipped' | 'reused';
+  index: number;
+  total: number;
+  record?: ArtifactRecord;
+  error?: Error;
+}
+
+/**
+ * Generates the project's artifacts in order, writing each as soon as it is done. The brief
+ * failing fails all; the MVP scope failing skips the rest; later failures let it go on. Already
+ * generated artifacts are reused unless `all`, so calling it again retries only what failed.
+ */
+export function generateAll(store: ArtifactStore, runner: Runner, options: {
+  projectId: string; context?: Record<string, unknown>; tier?: TierName; force?: boolean;
+  all?: boolean; onProgress?: (event: ProgressEvent) => void; signal?: AbortSignal; ttlMs?: number;
+}): Promise<{ completed: ArtifactTypeId[]; failed: ArtifactTypeId[]; skipped: ArtifactTypeId[]; reused: ArtifactTypeId[] }>;
+
+export interface RegeneratePreview<K extends ArtifactTypeId> {
+  preview: true;
+  /** The new generation (validated, gated); pass it back as `generated` to apply it. */
+  generated: ArtifactContentMap[K];
+  value: ArtifactContentMap[K];
+  kept: string[];
+  conflicts: MergeConflict[];
+  editedSections: string[];
+  diff: ReturnType<typeof diff>;
+}
+
+/** One artifact again. `preview` writes nothing; `generated` applies a previewed generation. */
+export function regenerate<K extends ArtifactTypeId>(store: ArtifactStore, runner: Runner | null, options: {
+  projectId: string; type: K; tier?: TierName; force?: boolean; preview: true;
+  context?: Record<string, unknown>; generated?: unknown; signal?: AbortSignal;
+}): Promise<RegeneratePreview<K>>;
+export function regenerate<K extends ArtifactTypeId>(store: ArtifactStore, runner: Runner | null, options: {
+  projectId: string; type: K; tier?: TierName; force?: boolean; preview?: false;
+  context?: Record<string, unknown>; generated?: unknown; signal?: AbortSignal; ttlMs?: number;
+}): Promise<{ record: ArtifactRecord<K>; kept: string[]; conflicts: MergeConflict[] }>;
+
 export const ArtifactType: {
   readonly BRIEF: 'brief'; readonly MVP_SCOPE: 'mvp_scope'; readonly MILESTONES: 'milestones';
   readonly RISK_LOG: 'risk_log'; readonly HOW_IT_WORKS: 'how_it_works';

@@ -37,3 +37,9 @@ export class RunnerFake implements Runner {
     options?: { signal?: AbortSignal }): Promise<ArtifactContentMap[K]>;
   generateArtifacts(context?: Record<string, unknown>, options?: { signal?: AbortSignal }): Promise<ArtifactContentMap>;
 }
+
+/** The current IndexedDB schema version. */
+export const DB_VERSION: number;
+/** Opens the database at an older `version` (running the store's own upgrade steps), to seed
+ * old data in upgrade tests. Returns an idb database. */
+export function openDatabase(options: { name: string; version?: number; indexedDB?: IDBFactory }): Promise<any>;
