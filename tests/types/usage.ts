@@ -1,0 +1,43 @@
+// Compiled with `tsc --noEmit` by tests/js/types.test.js: the published types describe the API
+// a frontend uses (including the generated content types) without errors.
+import {
+  init, validate, gate, migrate, merge, diff, wordDiff, jsonSchema, ArtifactStore, generateAll,
+  regenerate, ArtifactType, GENERATION_ORDER, Tier, ARTIFACTS, sectionsFor, ArtifactsError,
+  ValidationFailedError, type ProductBriefContent, type MilestonesContent, type ArtifactRecord,
+} from 'cofounder-artifacts';
+import { RunnerFake, SAMPLE_PLAN } from 'cofounder-artifacts/testing';
+
+export async function main(): Promise<void> {
+  await init({ wasmUrl: new URL('https://example.invalid/artifacts-core.wasm') });
+  const checked = validate(ArtifactType.MILESTONES, SAMPLE_PLAN.milestones, { tier: Tier.PARTNER });
+  if (checked.ok) {
+    const milestones: MilestonesContent = checked.value;
+    const weeks: number = milestones.milestones[0].estimated_weeks;
+    console.log(weeks);
+  } else {
+    for (const error of checked.errors) console.log(error.type, error.loc.join('.'), error.msg);
+  }
+  const { value, locked } = gate('brief', '{}', 'bootstrapper');
+  const brief: Partial<ProductBriefContent> = value;
+  console.log(brief.problem_statement, locked.length, migrate('brief', {}).toVersion);
+  const merged = merge({ type: 'brief', base: null, ours: SAMPLE_PLAN.brief, theirs: SAMPLE_PLAN.brief,
+    editedSections: ['target_user'] });
+  console.log(merged.conflicts.map((c) => c.path), diff('brief', null, merged.value).patch.length);
+  console.log(wordDiff('a', 'b')[0]?.op, jsonSchema('risk_log', { tier: 'cto_scale' }));
+  console.log(GENERATION_ORDER[0], ARTIFACTS.brief.sections[0].title, sectionsFor('brief', 'partner'));
+
+  const store = await ArtifactStore.open({ name: 'plans' });
+  const runner = new RunnerFake({ scenario: 'happy_path', latencyMs: 10 });
+  const summary = await generateAll(store, runner, { projectId: 'p', onProgress: (e) => console.log(e.type, e.status) });
+  console.log(summary.failed);
+  const preview = await regenerate(store, runner, { projectId: 'p', type: 'brief', preview: true });
+  const applied = await regenerate(store, null, { projectId: 'p', type: 'brief', generated: preview.generated });
+  const record: ArtifactRecord<'brief'> = applied.record;
+  console.log(record.current_content?.target_user, preview.diff.sections.length);
+  try {
+    await store.editSection('p', 'brief', 'market_analysis', 'x', { tier: 'bootstrapper' });
+  } catch (error) {
+    if (error instanceof ArtifactsError) console.log(error.code);
+    if (error instanceof ValidationFailedError) console.log(error.errors?.length);
+  }
+}
