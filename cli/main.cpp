@@ -16,6 +16,8 @@
 #include <vector>
 
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
@@ -70,6 +72,17 @@ int demo(const std::string& plan_dir) {
   return failures == 0 ? 0 : 1;
 }
 
+// One result a line: a value that is the (pretty-printed) input is written compactly.
+std::string one_line(std::string json) {
+  if (json.find('\n') == std::string::npos) return json;
+  rapidjson::Document document;
+  document.Parse(json.data(), json.size());
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  document.Accept(writer);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
 // Lets other test suites (the JS one) compare their results with the native build's.
 int batch() {
   using namespace artifacts;
@@ -90,8 +103,8 @@ int batch() {
         request.HasMember("strict") && request["strict"].IsBool() && request["strict"].GetBool();
     std::string_view op = text("op");
     if (op == "validate") {
-      std::cout << validate(text("type"), text("text"), {.tier = text("tier"), .strict = strict})
-                       .to_json();
+      std::cout << one_line(
+          validate(text("type"), text("text"), {.tier = text("tier"), .strict = strict}).to_json());
     } else if (op == "gate") {
       std::cout << gate(text("type"), text("text"), text("tier")).to_json();
     } else if (op == "migrate") {

@@ -44,9 +44,13 @@ std::size_t publish(const Result& result) {
   return output.size();
 }
 
-std::size_t validate(const std::string& type, std::size_t length, const std::string& tier,
-                     bool strict) {
-  return publish(artifacts::validate(type, input_view(length), {.tier = tier, .strict = strict}));
+// The result's length, or -1 for the common answer "valid as written, no warnings" (nothing
+// written: JS holds the input, which is the value).
+int validate(const std::string& type, std::size_t length, const std::string& tier, bool strict) {
+  auto result = artifacts::validate(type, input_view(length),
+                                    {.tier = tier, .strict = strict, .want_value = false});
+  if (result.value_is_input && result.warnings.empty()) return -1;
+  return static_cast<int>(publish(result));
 }
 
 std::size_t gate(const std::string& type, std::size_t length, const std::string& tier) {

@@ -101,19 +101,24 @@ export function contentText(content, name = 'content') {
 
 /**
  * Calls a core operation on `text`: `call(core, byteLength)` runs it on the input buffer and
- * returns the result's length; the parsed result object comes back.
+ * returns the result's length (or a negative shortcut, handed to `shortcut`); the parsed result
+ * object comes back.
  */
-export function callWithText(text, call) {
+export function callWithText(text, call, shortcut, { fromStringify = false } = {}) {
   const core = ready();
   if (text.length > MAX_INPUT_BYTES) return tooLarge(text.length);
-  if (typeof text.isWellFormed === 'function' && !text.isWellFormed()) return loneSurrogate();
+  // JSON.stringify never leaves a lone surrogate (it escapes them), so only caller text is checked.
+  if (!fromStringify && typeof text.isWellFormed === 'function' && !text.isWellFormed()) {
+    return loneSurrogate();
+  }
   const capacity = Math.min(text.length * 3, MAX_INPUT_BYTES + 4);
   const pointer = core.inputBuffer(capacity);
   // Take the heap view after inputBuffer: growing memory replaces it.
   const { read, written } = encoder.encodeInto(text, core.HEAPU8.subarray(pointer, pointer + capacity));
   if (read < text.length) return tooLarge(capacity);
   try {
-    return readResult(core, call(core, written));
+    const length = call(core, written);
+    return length < 0 ? shortcut(length) : readResult(core, length);
   } finally {
     if (capacity > RETAINED_BYTES) core.releaseBuffers();
   }

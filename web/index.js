@@ -50,10 +50,27 @@ export function validate(type, content, options) {
   const { tier, strict = false } = checkOptions(options);
   const tierName = optionalTier(tier);
   const text = contentText(content);
-  const result = callWithText(text, (core, length) => core.validate(type, length, tierName, Boolean(strict)));
+  const result = callWithText(text, (core, length) => core.validate(type, length, tierName, Boolean(strict)),
+    () => validAsWritten(text), { fromStringify: typeof content !== 'string' });
   throwIfArgumentError(result);
   delete result.code;
+  if (result.valueIsInput) {
+    delete result.valueIsInput;
+    return Object.assign(validAsWritten(text), { warnings: result.warnings });
+  }
   return result;
+}
+
+// The input is its own normalised value: it is parsed only if someone looks.
+function validAsWritten(text) {
+  let value;
+  return {
+    ok: true,
+    errors: [],
+    warnings: [],
+    get value() { return (value ??= JSON.parse(text)); },
+    set value(replacement) { value = replacement; },
+  };
 }
 
 /** The sections `tier` may see; `locked` lists the ids withheld from it. */

@@ -8,6 +8,7 @@
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
 #include "content_object.hpp"
+#include "fast_validate.hpp"
 #include "json_io.hpp"
 #include "scalars.hpp"
 
@@ -293,6 +294,12 @@ ValidationResult validate(std::string_view type, std::string_view json,
     tier = detail::resolve_tier(options.tier, result);
     if (!tier) return result;
   }
+  // Most documents are valid as written: one scan says so without building anything.
+  if (options.fast_path && detail::validates_as_written(*spec, json, tier)) {
+    result.value_is_input = true;
+    if (options.want_value) result.value.assign(json);
+    return result;
+  }
   detail::JsonDocument document(json);
   if (!document.root()) {
     detail::fail(result, Status::invalid_input, document.error());
@@ -315,6 +322,10 @@ std::string ValidationResult::to_json() const {
   detail::write_envelope_start(out, *this);
   detail::write_issues(out, "warnings", warnings);
   detail::write_raw_or_null(out, "value", value);
+  if (value_is_input) {
+    out.Key("valueIsInput");
+    out.Bool(true);
+  }
   out.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
 }

@@ -58,6 +58,7 @@ test('validate through wasm equals validate natively, case for case', () => {
   requests.forEach((r, i) => {
     const expected = answers[i];
     delete expected.code;
+    delete expected.valueIsInput;
     const actual = validate(r.type, r.text, { tier: r.tier || undefined, strict: r.strict });
     assert.equal(JSON.stringify(actual), JSON.stringify(expected), `${r.type} ${r.tier}`);
   });

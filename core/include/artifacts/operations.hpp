@@ -14,11 +14,20 @@ namespace artifacts {
 struct ValidateOptions {
   std::string_view tier = {};  // empty: no tier check; otherwise sections above it are warnings
   bool strict = false;         // Pydantic strict mode: no lax conversions
+  // When the input needs no normalisation, copy it into `value` (true) or only say so through
+  // `value_is_input` (false: the caller already holds the input, e.g. across the wasm boundary).
+  bool want_value = true;
+  // The single-pass scan that accepts documents valid as written. Off only to test it against
+  // the full path, which decides everything on its own.
+  bool fast_path = true;
 };
 
 struct ValidationResult : Outcome {
   std::vector<Issue> warnings;  // unknown keys (dropped) and sections above the tier
   std::string value;            // the normalised content as JSON text; empty unless ok
+  // The input is its own normalised value (same keys and values, maybe another key order or
+  // spacing): nothing was converted, dropped or canonicalised.
+  bool value_is_input = false;
   std::string to_json() const;
 };
 

@@ -1,0 +1,18 @@
+// The fast path of validate(): one pass over the bytes, directed by the schema, building nothing.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "artifacts/registry.hpp"
+
+namespace artifacts::detail {
+
+// True when `json` is well-formed JSON that satisfies `model` exactly as written: every required
+// field present, every value of its type with no lax conversion, no unknown or repeated key,
+// nothing to canonicalise and, with a tier, no section above it. Its normalised value is then
+// the input itself. False means "take the full path", which finds the errors or the conversions;
+// it never means the input is invalid. Only what is certainly valid is accepted here.
+bool validates_as_written(const ModelSpec& model, std::string_view json, std::optional<Tier> tier);
+
+}  // namespace artifacts::detail
