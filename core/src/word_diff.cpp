@@ -4,9 +4,10 @@
 
 #include "myers.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <tuple>
 
 namespace artifacts {
 namespace {
@@ -31,7 +32,21 @@ std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
 
 enum class TokenClass { space, word, single, joiner };
 
+constexpr auto kAsciiClasses = [] {
+  std::array<TokenClass, 128> classes{};
+  for (int c = 0; c < 128; ++c) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    bool word =
+        (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+    classes[static_cast<std::size_t>(c)] = space  ? TokenClass::space
+                                           : word ? TokenClass::word
+                                                  : TokenClass::single;
+  }
+  return classes;
+}();
+
 TokenClass classify(char32_t c) {
+  if (c < 128) return kAsciiClasses[c];
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0) {
     return TokenClass::space;
   }
@@ -59,7 +74,13 @@ class Myers {
  public:
   Myers(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
         std::size_t budget)
-      : a_(a), b_(b), budget_(budget) {}
+      : a_(a), b_(b), budget_(budget) {
+    // One pair of V arrays for the whole run, sized for the largest (first) bisection and only
+    // initialised as far as each search reaches, so a diff with few edits stays cheap.
+    const std::size_t length = a.size() + b.size() + 3;
+    forward_.resize(length);
+    backward_.resize(length);
+  }
 
   std::vector<EditRun> run() {
     diff(0, a_.size(), 0, b_.size());
@@ -88,99 +109,158 @@ class Myers {
     }
     a1 -= suffix;
     b1 -= suffix;
-    if (a0 == a1 || b0 == b1 || spent_ >= budget_) {
+    std::int64_t x = 0, y = 0;
+    if (a0 == a1 || b0 == b1 || spent_ >= budget_ || !bisect(a0, a1, b0, b1, x, y)) {
+      // Nothing in common, or out of budget: a replacement.
       emit(DiffOp::remove, a0, a1);
       emit(DiffOp::insert, b0, b1);
     } else {
-      bisect(a0, a1, b0, b1);
+      diff(a0, a0 + static_cast<std::size_t>(x), b0, b0 + static_cast<std::size_t>(y));
+      diff(a0 + static_cast<std::size_t>(x), a1, b0 + static_cast<std::size_t>(y), b1);
     }
     emit(DiffOp::equal, a1, a1 + suffix);
   }
 
-  // Finds the middle snake of the shortest edit script and splits there; past the budget, the
-  // whole range is a replacement.
-  void bisect(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
+  // Finds the middle snake of the shortest edit script of the range; false when the ranges have
+  // nothing in common or the budget ran out.
+  bool bisect(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1, std::int64_t& split_x,
+              std::int64_t& split_y) {
     const auto n = static_cast<std::int64_t>(a1 - a0);
     const auto m = static_cast<std::int64_t>(b1 - b0);
     const std::int64_t max_d = (n + m + 1) / 2;
     const std::int64_t offset = max_d;
     const std::int64_t length = 2 * max_d + 2;
-    std::vector<std::int64_t> forward(static_cast<std::size_t>(length), -1);
-    std::vector<std::int64_t> backward(static_cast<std::size_t>(length), -1);
-    forward[static_cast<std::size_t>(offset + 1)] = 0;
-    backward[static_cast<std::size_t>(offset + 1)] = 0;
     const std::int64_t delta = n - m;
     const bool odd = (delta % 2) != 0;
-    std::int64_t k1_start = 0, k1_end = 0, k2_start = 0, k2_end = 0;
-    auto at = [](std::vector<std::int64_t>& v, std::int64_t i) -> std::int64_t& {
-      return v[static_cast<std::size_t>(i)];
+    // Entries read in round d lie within d + |delta| + 2 of the offset; initialise lazily.
+    std::int64_t filled = -1;
+    auto fill_to = [&](std::int64_t radius) {
+      radius = std::min(radius, offset);
+      for (std::int64_t r = filled + 1; r <= radius; ++r) {
+        for (std::int64_t i : {offset - r, offset + r, offset + r + 1}) {
+          if (i >= 0 && i < length)
+            forward_[static_cast<std::size_t>(i)] = backward_[static_cast<std::size_t>(i)] = -1;
+        }
+      }
+      filled = std::max(filled, radius);
     };
-    auto a = [&](std::int64_t i) { return a_[a0 + static_cast<std::size_t>(i)]; };
-    auto b = [&](std::int64_t i) { return b_[b0 + static_cast<std::size_t>(i)]; };
+    fill_to(std::abs(delta) + 2);
+    forward_[static_cast<std::size_t>(offset + 1)] = 0;
+    backward_[static_cast<std::size_t>(offset + 1)] = 0;
+    std::int64_t k1_start = 0, k1_end = 0, k2_start = 0, k2_end = 0;
+    auto fw = [&](std::int64_t i) -> std::int64_t& {
+      return forward_[static_cast<std::size_t>(i)];
+    };
+    auto bw = [&](std::int64_t i) -> std::int64_t& {
+      return backward_[static_cast<std::size_t>(i)];
+    };
+    const std::uint32_t* a = a_.data() + a0;
+    const std::uint32_t* b = b_.data() + b0;
 
     for (std::int64_t d = 0; d < max_d && spent_ < budget_; ++d) {
+      fill_to(d + std::abs(delta) + 2);
       for (std::int64_t k1 = -d + k1_start; k1 <= d - k1_end; k1 += 2) {
         const std::int64_t k1_offset = offset + k1;
-        std::int64_t x1 =
-            (k1 == -d || (k1 != d && at(forward, k1_offset - 1) < at(forward, k1_offset + 1)))
-                ? at(forward, k1_offset + 1)
-                : at(forward, k1_offset - 1) + 1;
+        std::int64_t x1 = (k1 == -d || (k1 != d && fw(k1_offset - 1) < fw(k1_offset + 1)))
+                              ? fw(k1_offset + 1)
+                              : fw(k1_offset - 1) + 1;
         std::int64_t y1 = x1 - k1;
-        while (x1 < n && y1 < m && a(x1) == b(y1)) ++x1, ++y1, ++spent_;
+        while (x1 < n && y1 < m && a[x1] == b[y1]) ++x1, ++y1, ++spent_;
         ++spent_;
-        at(forward, k1_offset) = x1;
+        fw(k1_offset) = x1;
         if (x1 > n) {
           k1_end += 2;
         } else if (y1 > m) {
           k1_start += 2;
         } else if (odd) {
           const std::int64_t k2_offset = offset + delta - k1;
-          if (k2_offset >= 0 && k2_offset < length && at(backward, k2_offset) != -1 &&
-              x1 >= n - at(backward, k2_offset)) {
-            return split(a0, a1, b0, b1, x1, y1);
+          if (k2_offset >= 0 && k2_offset < length && bw(k2_offset) != -1 &&
+              x1 >= n - bw(k2_offset)) {
+            split_x = x1;
+            split_y = y1;
+            return true;
           }
         }
       }
       for (std::int64_t k2 = -d + k2_start; k2 <= d - k2_end; k2 += 2) {
         const std::int64_t k2_offset = offset + k2;
-        std::int64_t x2 =
-            (k2 == -d || (k2 != d && at(backward, k2_offset - 1) < at(backward, k2_offset + 1)))
-                ? at(backward, k2_offset + 1)
-                : at(backward, k2_offset - 1) + 1;
+        std::int64_t x2 = (k2 == -d || (k2 != d && bw(k2_offset - 1) < bw(k2_offset + 1)))
+                              ? bw(k2_offset + 1)
+                              : bw(k2_offset - 1) + 1;
         std::int64_t y2 = x2 - k2;
-        while (x2 < n && y2 < m && a(n - x2 - 1) == b(m - y2 - 1)) ++x2, ++y2, ++spent_;
+        while (x2 < n && y2 < m && a[n - x2 - 1] == b[m - y2 - 1]) ++x2, ++y2, ++spent_;
         ++spent_;
-        at(backward, k2_offset) = x2;
+        bw(k2_offset) = x2;
         if (x2 > n) {
           k2_end += 2;
         } else if (y2 > m) {
           k2_start += 2;
         } else if (!odd) {
           const std::int64_t k1_offset = offset + delta - k2;
-          if (k1_offset >= 0 && k1_offset < length && at(forward, k1_offset) != -1) {
-            const std::int64_t x1 = at(forward, k1_offset);
+          if (k1_offset >= 0 && k1_offset < length && fw(k1_offset) != -1) {
+            const std::int64_t x1 = fw(k1_offset);
             const std::int64_t y1 = offset + x1 - k1_offset;
-            if (x1 >= n - x2) return split(a0, a1, b0, b1, x1, y1);
+            if (x1 >= n - x2) {
+              split_x = x1;
+              split_y = y1;
+              return true;
+            }
           }
         }
       }
     }
-    // No common token at all, or out of budget: a replacement.
-    emit(DiffOp::remove, a0, a1);
-    emit(DiffOp::insert, b0, b1);
-  }
-
-  void split(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1, std::int64_t x,
-             std::int64_t y) {
-    diff(a0, a0 + static_cast<std::size_t>(x), b0, b0 + static_cast<std::size_t>(y));
-    diff(a0 + static_cast<std::size_t>(x), a1, b0 + static_cast<std::size_t>(y), b1);
+    return false;
   }
 
   const std::vector<std::uint32_t>& a_;
   const std::vector<std::uint32_t>& b_;
   std::size_t budget_;
   std::size_t spent_ = 0;
+  std::vector<std::int64_t> forward_, backward_;
   std::vector<EditRun> pieces_;
+};
+
+// Token text -> small integer, by open addressing on an FNV-1a hash (tokens are short). The
+// slot keeps the text, so a hit is settled without another memory access.
+class TokenIds {
+ public:
+  explicit TokenIds(std::size_t capacity) {
+    std::size_t size = 64;
+    while (size < 2 * capacity) size <<= 1;
+    slots_.assign(size, Slot{});
+  }
+
+  std::vector<std::uint32_t> number(const std::vector<std::string_view>& tokens) {
+    std::vector<std::uint32_t> out;
+    out.reserve(tokens.size());
+    for (auto token : tokens) out.push_back(id(token));
+    return out;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view text;
+    std::uint32_t id = kEmpty;
+  };
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+
+  std::uint32_t id(std::string_view token) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (char c : token) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = (hash ^ (hash >> 29)) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.id == kEmpty) {
+        slot = {hash, token, next_++};
+        return slot.id;
+      }
+      if (slot.hash == hash && slot.text == token) return slot.id;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::uint32_t next_ = 0;
 };
 
 bool blank(const std::string& text) {
@@ -241,26 +321,38 @@ std::string_view diff_op_name(DiffOp op) {
 
 std::vector<std::string_view> word_tokens(std::string_view text) {
   std::vector<std::string_view> tokens;
+  tokens.reserve(text.size() / 3 + 1);
   std::size_t i = 0;
   TokenClass previous = TokenClass::single;
+  std::size_t start = 0;  // start of the token being built
   while (i < text.size()) {
-    auto [code, length] = decode(text, i);
+    auto byte = static_cast<unsigned char>(text[i]);
+    char32_t code = byte;
+    std::size_t length = 1;
+    if (byte >= 0x80) std::tie(code, length) = decode(text, i);
     TokenClass kind = classify(code);
     bool extends = !tokens.empty() &&
                    (kind == TokenClass::joiner ||
-                    (kind == previous && (kind == TokenClass::word || kind == TokenClass::space)));
-    // A zero-width joiner glues the next emoji to the sequence before it.
-    if (!tokens.empty() && previous == TokenClass::joiner && kind == TokenClass::single) {
-      extends = true;
-    }
-    if (extends) {
-      tokens.back() = std::string_view(tokens.back().data(), tokens.back().size() + length);
-    } else {
-      tokens.push_back(text.substr(i, length));
+                    (kind == previous && (kind == TokenClass::word || kind == TokenClass::space)) ||
+                    // A zero-width joiner glues the next emoji to the sequence before it.
+                    (previous == TokenClass::joiner && kind == TokenClass::single));
+    if (!extends) {
+      if (!tokens.empty()) tokens.back() = text.substr(start, i - start);
+      start = i;
+      tokens.emplace_back();
     }
     previous = (kind == TokenClass::joiner && code != 0x200D) ? TokenClass::single : kind;
     i += length;
+    // The common case: more ASCII characters of the same word or space run.
+    if (previous == TokenClass::word || previous == TokenClass::space) {
+      while (i < text.size()) {
+        auto next = static_cast<unsigned char>(text[i]);
+        if (next >= 0x80 || kAsciiClasses[next] != previous) break;
+        ++i;
+      }
+    }
   }
+  if (!tokens.empty()) tokens.back() = text.substr(start, i - start);
   return tokens;
 }
 
@@ -269,17 +361,9 @@ std::vector<TextPiece> word_diff(std::string_view before, std::string_view after
   auto old_tokens = word_tokens(before);
   auto new_tokens = word_tokens(after);
   // Compare tokens as numbers: one id per distinct token text.
-  std::unordered_map<std::string_view, std::uint32_t> ids;
-  auto number = [&](const std::vector<std::string_view>& tokens) {
-    std::vector<std::uint32_t> out;
-    out.reserve(tokens.size());
-    for (auto token : tokens) {
-      out.push_back(ids.try_emplace(token, static_cast<std::uint32_t>(ids.size())).first->second);
-    }
-    return out;
-  };
-  auto a = number(old_tokens);
-  auto b = number(new_tokens);
+  TokenIds ids(old_tokens.size() + new_tokens.size());
+  auto a = ids.number(old_tokens);
+  auto b = ids.number(new_tokens);
   std::vector<TextPiece> pieces;
   auto add = [&](DiffOp op, std::string_view text) {
     if (!pieces.empty() && pieces.back().op == op) {
