@@ -69,8 +69,12 @@ std::size_t diff(std::size_t length) {
   return publish(artifacts::diff_request(input_view(length)));
 }
 
-std::size_t word_diff(std::size_t length) {
-  return publish(artifacts::word_diff_request(input_view(length)));
+// The two texts sit back to back in the input buffer, as UTF-8: no JSON around them.
+std::size_t word_diff(std::size_t before_length, std::size_t after_length) {
+  std::string_view both = input_view(before_length + after_length);
+  artifacts::WordDiffResult result;
+  result.pieces = artifacts::word_diff(both.substr(0, before_length), both.substr(before_length));
+  return publish(result);
 }
 
 std::size_t json_schema(const std::string& type, const std::string& tier) {

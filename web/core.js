@@ -124,6 +124,29 @@ export function callWithText(text, call, shortcut, { fromStringify = false } = {
   }
 }
 
+/**
+ * Calls a core operation on two texts, encoded back to back into the input buffer:
+ * `call(core, firstBytes, secondBytes)` returns the result's length.
+ */
+export function callWithTwoTexts(first, second, call) {
+  const core = ready();
+  if (first.length + second.length > MAX_INPUT_BYTES) return tooLarge(first.length + second.length);
+  if (typeof first.isWellFormed === 'function' && (!first.isWellFormed() || !second.isWellFormed())) {
+    return loneSurrogate();
+  }
+  const capacity = Math.min((first.length + second.length) * 3, MAX_INPUT_BYTES + 8);
+  const pointer = core.inputBuffer(capacity);
+  const heap = core.HEAPU8;
+  const one = encoder.encodeInto(first, heap.subarray(pointer, pointer + capacity));
+  const two = encoder.encodeInto(second, heap.subarray(pointer + one.written, pointer + capacity));
+  if (one.read < first.length || two.read < second.length) return tooLarge(capacity);
+  try {
+    return readResult(core, call(core, one.written, two.written));
+  } finally {
+    if (capacity > RETAINED_BYTES) core.releaseBuffers();
+  }
+}
+
 /** Calls a core operation that takes no document. */
 export function call(operation) {
   const core = ready();

@@ -1,6 +1,6 @@
 // cofounder-artifacts: validate, gate, migrate and describe the five founder-plan artifacts with
 // the C++ core compiled to WebAssembly. After one `await init()` every call is synchronous.
-import { call, callWithText, contentText, init, isInitialized } from './core.js';
+import { call, callWithText, callWithTwoTexts, contentText, init, isInitialized } from './core.js';
 import { errorFromResult, InvalidInputError } from './errors.js';
 
 export { init, isInitialized };
@@ -151,7 +151,7 @@ export function diff(type, before, after) {
 export function wordDiff(before, after) {
   checkName(before, 'before');
   checkName(after, 'after');
-  return unwrap(callWithText(JSON.stringify({ before, after }), (core, length) => core.wordDiff(length))).value;
+  return unwrap(callWithTwoTexts(before, after, (core, a, b) => core.wordDiff(a, b))).value;
 }
 
 export { ArtifactStore, DEFAULT_LEASE_TTL_MS } from './store/store.js';

@@ -90,28 +90,6 @@ DiffResult diff_request(std::string_view request_json) {
   return diff(fields.type, fields.documents[0], fields.documents[1]);
 }
 
-WordDiffResult word_diff_request(std::string_view request_json) {
-  WordDiffResult result;
-  detail::JsonDocument request(request_json);
-  if (!request.root()) {
-    detail::fail(result, Status::invalid_input, request.error());
-    return result;
-  }
-  std::string_view texts[2];
-  const char* names[2] = {"before", "after"};
-  for (int i = 0; i < 2; ++i) {
-    auto text = request.root()->at_key(names[i]);
-    if (text.error() || !text.is_string()) {
-      detail::fail(result, Status::invalid_input,
-                   bad_request(names[i], std::string(names[i]) + " must be a string"));
-      return result;
-    }
-    texts[i] = text.get_string().value_unsafe();
-  }
-  result.pieces = word_diff(texts[0], texts[1]);
-  return result;
-}
-
 std::string WordDiffResult::to_json() const {
   rapidjson::StringBuffer buffer;
   detail::Writer out(buffer);

@@ -122,11 +122,10 @@ DiffResult diff(std::string_view type, std::string_view before, std::string_view
 // The same from {type, before, after} with the documents as JSON values.
 DiffResult diff_request(std::string_view request_json);
 
+// word_diff()'s pieces as a result, for callers that want JSON.
 struct WordDiffResult : Outcome {
   std::vector<TextPiece> pieces;
   std::string to_json() const;  // {"ok":..,"errors":..,"value":[{"op","text"}]}
 };
-// word_diff() from {before, after}, two strings: the form the wasm boundary uses.
-WordDiffResult word_diff_request(std::string_view request_json);
 
 }  // namespace artifacts
