@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "artifacts/result.hpp"
+#include "utf8.hpp"
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -156,20 +157,14 @@ class Scanner {
 
   // One UTF-8 sequence at p_: well-formed, shortest form, no surrogates, at most U+10FFFF.
   bool utf8() {
-    auto b0 = static_cast<unsigned char>(p_[0]);
-    int length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
-    if (length == 0 || b0 > 0xF4 || end_ - p_ < length) return false;
-    std::uint32_t code = b0 & (0x7F >> length);
-    for (int i = 1; i < length; ++i) {
-      auto b = static_cast<unsigned char>(p_[i]);
-      if ((b & 0xC0) != 0x80) return false;
-      code = (code << 6) | (b & 0x3F);
-    }
-    if ((length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
-        (length == 4 && (code < 0x10000 || code > 0x10FFFF))) {
+    auto point = decode_utf8(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
+    const char32_t code = point.code;
+    if (!point.valid || (point.length == 2 && code < 0x80) ||
+        (point.length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
+        (point.length == 4 && (code < 0x10000 || code > 0x10FFFF))) {
       return false;
     }
-    p_ += length;
+    p_ += point.length;
     return true;
   }
 

@@ -1,5 +1,7 @@
 #include "json_io.hpp"
 
+#include "utf8.hpp"
+
 #include <array>
 #include <memory>
 
@@ -218,19 +220,10 @@ std::string printable_prefix(std::string_view bytes, std::size_t limit) {
   out.reserve(std::min(bytes.size(), limit) + 8);
   std::size_t i = 0;
   while (i < bytes.size() && out.size() < limit) {
-    auto byte = static_cast<unsigned char>(bytes[i]);
-    std::size_t length = byte < 0x80           ? 1
-                         : (byte >> 5) == 0x6  ? 2
-                         : (byte >> 4) == 0xE  ? 3
-                         : (byte >> 3) == 0x1E ? 4
-                                               : 0;
-    bool valid = length > 0 && i + length <= bytes.size();
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
-    }
-    if (valid) {
-      out.append(bytes.substr(i, length));
-      i += length;
+    auto point = decode_utf8(bytes, i);
+    if (point.valid) {
+      out.append(bytes.substr(i, point.length));
+      i += point.length;
     } else {
       out += "\xEF\xBF\xBD";  // U+FFFD
       ++i;

@@ -1,5 +1,7 @@
 #include "scalars.hpp"
 
+#include "utf8.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -261,9 +263,8 @@ Parsed parse_uuid(std::string_view input) {
   std::array<std::size_t, 4> hyphens{};
   std::size_t hyphen_count = 0;
   for (std::size_t i = 0; i < body.size(); ++i) {
-    auto byte = static_cast<unsigned char>(body[i]);
-    if (byte >= 0x80) {  // report the whole multi-byte character, as the crate does
-      std::size_t length = (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : 4;
+    if (static_cast<unsigned char>(body[i]) >= 0x80) {  // the whole character, as the crate does
+      std::size_t length = decode_utf8(body, i).length;
       return {false, "invalid character: found `" + std::string(body.substr(i, length)) + "` at " +
                          std::to_string(i + offset + 1)};
     }

@@ -3,32 +3,14 @@
 #include "artifacts/word_diff.hpp"
 
 #include "myers.hpp"
+#include "utf8.hpp"
 
 #include <array>
 #include <cstdint>
 #include <string>
-#include <tuple>
 
 namespace artifacts {
 namespace {
-
-// The code point starting at `text[i]` and its length in bytes (invalid bytes: length 1).
-std::pair<char32_t, std::size_t> decode(std::string_view text, std::size_t i) {
-  auto byte = static_cast<unsigned char>(text[i]);
-  std::size_t length = byte < 0x80           ? 1
-                       : (byte >> 5) == 0x6  ? 2
-                       : (byte >> 4) == 0xE  ? 3
-                       : (byte >> 3) == 0x1E ? 4
-                                             : 1;
-  if (i + length > text.size()) return {byte, 1};
-  char32_t code = length == 1 ? byte : byte & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    auto next = static_cast<unsigned char>(text[i + k]);
-    if ((next & 0xC0) != 0x80) return {byte, 1};
-    code = (code << 6) | (next & 0x3F);
-  }
-  return {code, length};
-}
 
 enum class TokenClass { space, word, single, joiner };
 
@@ -329,7 +311,11 @@ std::vector<std::string_view> word_tokens(std::string_view text) {
     auto byte = static_cast<unsigned char>(text[i]);
     char32_t code = byte;
     std::size_t length = 1;
-    if (byte >= 0x80) std::tie(code, length) = decode(text, i);
+    if (byte >= 0x80) {
+      auto point = detail::decode_utf8(text, i);
+      code = point.code;
+      length = point.length;
+    }
     TokenClass kind = classify(code);
     bool extends = !tokens.empty() &&
                    (kind == TokenClass::joiner ||

@@ -1,0 +1,32 @@
+// Reading one UTF-8 sequence: shared by the tokenizer, the fast scan, and the error echoes.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace artifacts::detail {
+
+struct CodePoint {
+  char32_t code;       // the byte itself when not valid
+  std::size_t length;  // bytes consumed: 1 when not valid
+  bool valid;          // a lead byte with its continuation bytes (shortest form not checked)
+};
+
+inline CodePoint decode_utf8(std::string_view text, std::size_t i) {
+  auto byte = static_cast<unsigned char>(text[i]);
+  if (byte < 0x80) return {byte, 1, true};
+  std::size_t length = (byte >> 5) == 0x6    ? 2
+                       : (byte >> 4) == 0xE  ? 3
+                       : (byte >> 3) == 0x1E ? 4
+                                             : 0;
+  if (length == 0 || i + length > text.size()) return {byte, 1, false};
+  char32_t code = byte & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    auto next = static_cast<unsigned char>(text[i + k]);
+    if ((next & 0xC0) != 0x80) return {byte, 1, false};
+    code = (code << 6) | (next & 0x3F);
+  }
+  return {code, length, true};
+}
+
+}  // namespace artifacts::detail
