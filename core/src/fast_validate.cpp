@@ -65,6 +65,24 @@ class Scanner {
     return p_ == end_;
   }
 
+  bool members(std::vector<RawMember>& out) {
+    if (!consume('{') || !enter()) return false;
+    if (!consume('}')) {
+      do {
+        std::string_view key;
+        bool escaped = false;
+        if (!string(key, escaped) || escaped || !consume(':')) return false;
+        skip_space();
+        const char* start = p_;
+        if (!any()) return false;
+        out.push_back({key, std::string_view(start, static_cast<std::size_t>(p_ - start))});
+      } while (consume(','));
+      if (!consume('}')) return false;
+    }
+    skip_space();
+    return p_ == end_;
+  }
+
  private:
   void skip_space() {
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
@@ -340,6 +358,11 @@ class Scanner {
 bool validates_as_written(const ModelSpec& model, std::string_view json, std::optional<Tier> tier) {
   if (json.size() > kMaxInputBytes) return false;
   return Scanner(json, tier).document(model);
+}
+
+bool raw_members(std::string_view json, std::vector<RawMember>& members) {
+  if (json.size() > kMaxInputBytes) return false;
+  return Scanner(json, std::nullopt).members(members);
 }
 
 }  // namespace artifacts::detail

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "artifacts/registry.hpp"
 
@@ -14,5 +15,15 @@ namespace artifacts::detail {
 // the input itself. False means "take the full path", which finds the errors or the conversions;
 // it never means the input is invalid. Only what is certainly valid is accepted here.
 bool validates_as_written(const ModelSpec& model, std::string_view json, std::optional<Tier> tier);
+
+// A member of a top-level object as the bytes of the input.
+struct RawMember {
+  std::string_view key;    // without quotes (no escapes: keys with escapes take the full path)
+  std::string_view value;  // the value's JSON text
+};
+
+// The members of `json`, a top-level object, as byte spans, when the text is certainly JSON that
+// the full parser reads the same way; false means "take the full path".
+bool raw_members(std::string_view json, std::vector<RawMember>& members);
 
 }  // namespace artifacts::detail

@@ -2,6 +2,9 @@
 #include "arguments.hpp"
 #include "artifacts/operations.hpp"
 #include "content_object.hpp"
+#include "fast_validate.hpp"
+
+#include <algorithm>
 
 namespace artifacts {
 
@@ -11,13 +14,35 @@ GateResult gate(std::string_view type, std::string_view json, std::string_view t
   if (model == nullptr) return result;
   auto tier = detail::resolve_tier(tier_text, result);
   if (!tier) return result;
+  rapidjson::StringBuffer buffer;
+  detail::Writer out(buffer);
+
+  // Most input is plain JSON: copy the visible sections' bytes as they are, nothing parsed.
+  std::vector<detail::RawMember> members;
+  if (detail::raw_members(json, members)) {
+    out.StartObject();
+    for (const auto& field : model->fields) {
+      if (!tier_allows(*tier, field.tier)) {
+        result.locked.push_back(field.key);
+        continue;
+      }
+      // A repeated key: the last one wins, as everywhere.
+      auto last = std::find_if(members.rbegin(), members.rend(),
+                               [&](const detail::RawMember& m) { return m.key == field.key; });
+      if (last == members.rend()) continue;
+      detail::write_string(out, field.key);
+      out.RawValue(last->value.data(), last->value.size(), rapidjson::kObjectType);
+    }
+    out.EndObject();
+    result.value.assign(buffer.GetString(), buffer.GetSize());
+    return result;
+  }
+
   detail::JsonDocument document(json);
   auto root = detail::object_root(document, *model, result);
   if (!root) return result;
 
   auto found = detail::pick_fields(*model, *root);
-  rapidjson::StringBuffer buffer;
-  detail::Writer out(buffer);
   out.StartObject();
   for (std::size_t i = 0; i < model->fields.size(); ++i) {
     const FieldSpec& field = model->fields[i];

@@ -107,3 +107,43 @@ TEST(FastPath, LeavesConversionsWarningsAndOddNumbersToTheFullPath) {
 
 }  // namespace
 }  // namespace artifacts
+
+namespace artifacts {
+namespace {
+
+// gate() copies raw member bytes when its scan is certain of the JSON, and otherwise walks a
+// parsed document. A member with an escaped key (unknown, so dropped either way) sends the same
+// document down the parsed path: both must give the same result.
+void check_gate(std::string_view type, const std::string& json) {
+  auto brace = json.find('{');
+  if (brace == std::string::npos) return;
+  const bool empty = json.find_first_not_of(" \n\r\t", brace + 1) == json.find('}', brace);
+  std::string slow = json;
+  slow.insert(brace + 1, empty ? R"("\u0078":1)" : R"("\u0078":1,)");
+  for (const char* tier : {"bootstrapper", "cto_scale"}) {
+    auto fast = gate(type, json, tier);
+    auto full = gate(type, slow, tier);
+    EXPECT_EQ(fast.status, full.status) << json.substr(0, 120);
+    if (fast.ok() && full.ok()) {
+      EXPECT_EQ(testing::parse(fast.value), testing::parse(full.value));
+      EXPECT_EQ(fast.locked, full.locked);
+    }
+  }
+}
+
+TEST(FastGate, RawCopyAgreesWithTheParsedPath) {
+  std::mt19937 rng(5);
+  for (const auto* model : generation_order()) {
+    check_gate(model->id, testing::plan(model->id));
+    for (int round = 0; round < 100; ++round) {
+      auto document = testing::parse(testing::plan(model->id));
+      testing::mutate(*model, document, rng, {}, 4);
+      check_gate(model->id, testing::to_json(document));
+    }
+  }
+  check_gate("brief", R"({"problem_statement":"a","problem_statement":"b"})");
+  check_gate("brief", R"({ "market_analysis" : { "deep" : [1, 2.5, "x\n", null, true] } })");
+}
+
+}  // namespace
+}  // namespace artifacts
