@@ -106,13 +106,13 @@ int batch() {
       std::cout << one_line(
           validate(text("type"), text("text"), {.tier = text("tier"), .strict = strict}).to_json());
     } else if (op == "gate") {
-      std::cout << gate(text("type"), text("text"), text("tier")).to_json();
+      std::cout << one_line(gate(text("type"), text("text"), text("tier")).to_json());
     } else if (op == "migrate") {
-      std::cout << migrate(text("type"), text("text")).to_json();
+      std::cout << one_line(migrate(text("type"), text("text")).to_json());
     } else if (op == "merge") {
-      std::cout << merge_request(line).to_json();
+      std::cout << one_line(merge_request(line).to_json());
     } else if (op == "diff") {
-      std::cout << diff_request(line).to_json();
+      std::cout << one_line(diff_request(line).to_json());
     } else if (op == "schema") {
       std::cout << json_schema(text("type"), text("tier")).to_json();
     } else {
