@@ -45,36 +45,39 @@ struct Item {
   const Value* value;
 };
 
+// A list's items in order, and by identity.
+struct Items {
+  std::vector<Item> list;
+  std::unordered_map<std::string, const Value*> by_id;
+
+  const Value* find(const std::string& id) const {
+    auto found = by_id.find(id);
+    return found == by_id.end() ? nullptr : found->second;
+  }
+};
+
 // The items of a list by identity; false if an item has no identity or one repeats.
-bool index_items(const Value* list, const ModelSpec& model, std::vector<Item>& out) {
+bool index_items(const Value* list, const ModelSpec& model, Items& out) {
   if (list == nullptr) return true;
   if (!list->IsArray()) return false;
-  std::unordered_set<std::string> seen;
   for (const auto& element : list->GetArray()) {
     const Value* id = detail::member(element, model.identity);
     if (id == nullptr) return false;
     auto text = detail::value_json(*id);
-    if (!seen.insert(text).second) return false;
-    out.push_back({std::move(text), &element});
+    if (!out.by_id.emplace(text, &element).second) return false;
+    out.list.push_back({std::move(text), &element});
   }
   return true;
 }
 
-const Value* find_item(const std::vector<Item>& items, const std::string& id) {
-  for (const auto& item : items) {
-    if (item.id == id) return item.value;
-  }
-  return nullptr;
-}
-
 // True when the relative order of the items both lists share differs.
-bool reordered(const std::vector<Item>& from, const std::vector<Item>& to) {
-  std::vector<std::string> a, b;
-  for (const auto& item : from) {
-    if (find_item(to, item.id)) a.push_back(item.id);
+bool reordered(const Items& from, const Items& to) {
+  std::vector<std::string_view> a, b;
+  for (const auto& item : from.list) {
+    if (to.find(item.id)) a.push_back(item.id);
   }
-  for (const auto& item : to) {
-    if (find_item(from, item.id)) b.push_back(item.id);
+  for (const auto& item : to.list) {
+    if (from.find(item.id)) b.push_back(item.id);
   }
   return a != b;
 }
@@ -107,7 +110,7 @@ class Merger {
  private:
   bool merge_items(const FieldSpec& field, const ModelSpec& item_model, const Value* base,
                    const Value& ours, const Value& theirs, Value& merged) {
-    std::vector<Item> b, o, t;
+    Items b, o, t;
     if (!index_items(base, item_model, b) || !index_items(&ours, item_model, o) ||
         !index_items(&theirs, item_model, t)) {
       return false;  // no reliable identities: merge the section as a whole
@@ -121,9 +124,9 @@ class Merger {
     std::vector<Pending> clashes;
     auto consider = [&](const std::string& id) {
       if (chosen.contains(id)) return;
-      const Value* bv = find_item(b, id);
-      const Value* ov = find_item(o, id);
-      const Value* tv = find_item(t, id);
+      const Value* bv = b.find(id);
+      const Value* ov = o.find(id);
+      const Value* tv = t.find(id);
       const bool founder_changed = !detail::same(ov, bv);
       const bool generation_changed = !detail::same(tv, bv);
       const Value* pick = founder_changed ? ov : tv;
@@ -132,26 +135,30 @@ class Merger {
         clashes.push_back({id, bv, ov, tv});
       }
     };
-    for (const auto& item : t) consider(item.id);
-    for (const auto& item : o) consider(item.id);
-    for (const auto& item : b) consider(item.id);
+    for (const auto& item : t.list) consider(item.id);
+    for (const auto& item : o.list) consider(item.id);
+    for (const auto& item : b.list) consider(item.id);
 
     // Order: the founder's if they reordered the shared items, the new generation's otherwise;
     // items only the other side has go after their predecessor there.
     const bool founder_order = reordered(b, o);
-    const auto& primary = founder_order ? o : t;
-    const auto& secondary = founder_order ? t : o;
+    const auto& primary = founder_order ? o.list : t.list;
+    const auto& secondary = founder_order ? t.list : o.list;
     std::vector<std::string> order;
+    std::unordered_set<std::string_view> placed;
     for (const auto& item : primary) {
-      if (chosen.at(item.id) != nullptr) order.push_back(item.id);
+      if (chosen.at(item.id) != nullptr) {
+        order.push_back(item.id);
+        placed.insert(item.id);
+      }
     }
     for (std::size_t i = 0; i < secondary.size(); ++i) {
       const auto& id = secondary[i].id;
-      if (chosen.at(id) == nullptr || std::find(order.begin(), order.end(), id) != order.end()) {
-        continue;
-      }
+      if (chosen.at(id) == nullptr || placed.contains(id)) continue;
+      placed.insert(id);
       auto at = order.begin();
       for (std::size_t k = i; k-- > 0;) {
+        if (!placed.contains(secondary[k].id)) continue;
         auto previous = std::find(order.begin(), order.end(), secondary[k].id);
         if (previous != order.end()) {
           at = previous + 1;
@@ -168,11 +175,12 @@ class Merger {
       merged.PushBack(copy, allocator_);
     }
     const std::string section = "/" + detail::pointer_token(field.key);
+    std::unordered_map<std::string_view, std::size_t> position;
+    for (std::size_t i = 0; i < order.size(); ++i) position.emplace(order[i], i);
     for (const auto& clash : clashes) {
-      auto position = std::find(order.begin(), order.end(), clash.id);
-      std::string path = position == order.end()
-                             ? section
-                             : section + "/" + std::to_string(position - order.begin());
+      auto at = position.find(clash.id);
+      std::string path =
+          at == position.end() ? section : section + "/" + std::to_string(at->second);
       conflict(field.key, path,
                "{" + detail::json_string(item_model.identity) + ":" + clash.id + "}", clash.base,
                clash.ours, clash.theirs);
