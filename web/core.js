@@ -107,10 +107,12 @@ export function contentText(content, name = 'content') {
 export function callWithText(text, call, shortcut, { fromStringify = false } = {}) {
   const core = ready();
   if (text.length > MAX_INPUT_BYTES) return tooLarge(text.length);
-  // JSON.stringify never leaves a lone surrogate (it escapes them), so only caller text is checked.
-  if (!fromStringify && typeof text.isWellFormed === 'function' && !text.isWellFormed()) {
-    return loneSurrogate();
-  }
+  // Lone surrogates: JSON.stringify never leaves one (it escapes them), so only caller text is
+  // checked. The check is slow on long two-byte strings, so with a shortcut it waits: TextEncoder
+  // turns a lone surrogate into U+FFFD, which the core's fast path never accepts.
+  const check = !fromStringify && typeof text.isWellFormed === 'function';
+  const malformed = () => check && !text.isWellFormed();
+  if (!shortcut && malformed()) return loneSurrogate();
   const capacity = Math.min(text.length * 3, MAX_INPUT_BYTES + 4);
   const pointer = core.inputBuffer(capacity);
   // Take the heap view after inputBuffer: growing memory replaces it.
@@ -118,7 +120,9 @@ export function callWithText(text, call, shortcut, { fromStringify = false } = {
   if (read < text.length) return tooLarge(capacity);
   try {
     const length = call(core, written);
-    return length < 0 ? shortcut(length) : readResult(core, length);
+    if (length < 0) return shortcut(length);
+    if (shortcut && malformed()) return loneSurrogate();
+    return readResult(core, length);
   } finally {
     if (capacity > RETAINED_BYTES) core.releaseBuffers();
   }

@@ -182,6 +182,9 @@ class Scanner {
         (point.length == 4 && (code < 0x10000 || code > 0x10FFFF))) {
       return false;
     }
+    // U+FFFD is what TextEncoder writes for a lone surrogate: a caller that skipped its own
+    // well-formedness check relies on the fast path never accepting one.
+    if (code == 0xFFFD) return false;
     p_ += point.length;
     return true;
   }

@@ -13,7 +13,8 @@ namespace artifacts::detail {
 // field present, every value of its type with no lax conversion, no unknown or repeated key,
 // nothing to canonicalise and, with a tier, no section above it. Its normalised value is then
 // the input itself. False means "take the full path", which finds the errors or the conversions;
-// it never means the input is invalid. Only what is certainly valid is accepted here.
+// it never means the input is invalid. Only what is certainly valid is accepted here; text with
+// U+FFFD (the replacement character) always takes the full path.
 bool validates_as_written(const ModelSpec& model, std::string_view json, std::optional<Tier> tier);
 
 // A member of a top-level object as the bytes of the input.

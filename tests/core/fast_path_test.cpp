@@ -147,3 +147,18 @@ TEST(FastGate, RawCopyAgreesWithTheParsedPath) {
 
 }  // namespace
 }  // namespace artifacts
+
+namespace artifacts {
+namespace {
+
+TEST(FastPath, NeverAcceptsTheReplacementCharacter) {
+  // JS skips its lone-surrogate check when the fast path accepts: TextEncoder writes U+FFFD.
+  const std::string with_fffd =
+      "{\"milestones\":[],\"critical_path\":[\"a\xEF\xBF\xBD\"],\"total_duration_weeks\":4}";
+  auto fast = validate("milestones", with_fffd);
+  EXPECT_TRUE(fast.ok());
+  EXPECT_FALSE(fast.value_is_input);
+}
+
+}  // namespace
+}  // namespace artifacts
