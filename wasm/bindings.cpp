@@ -81,6 +81,24 @@ std::size_t json_schema(const std::string& type, const std::string& tier) {
   return publish(artifacts::json_schema(type, tier));
 }
 
+// validate() with the model and tier named by their index in the registry (artifact types, then
+// record models; tiers; -1: no tier): no string crosses on the hot path.
+int validate_indexed(int model, std::size_t length, int tier, bool strict) {
+  const auto artifacts = artifacts::generation_order();
+  const auto records = artifacts::record_models();
+  const auto index = static_cast<std::size_t>(model);
+  std::string_view type = index < artifacts.size() ? artifacts[index]->id
+                          : index < artifacts.size() + records.size()
+                              ? records[index - artifacts.size()]->id
+                              : std::string_view();
+  std::string_view tier_text =
+      tier < 0 ? std::string_view() : artifacts::tier_names()[static_cast<std::size_t>(tier)];
+  auto result = artifacts::validate(type, input_view(length),
+                                    {.tier = tier_text, .strict = strict, .want_value = false});
+  if (result.value_is_input && result.warnings.empty()) return -1;
+  return static_cast<int>(publish(result));
+}
+
 // The embind std::string path, kept only so the boundary benchmark can compare the two.
 std::string validate_string(const std::string& type, const std::string& json,
                             const std::string& tier, bool strict) {
@@ -100,6 +118,7 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
   emscripten::function("outputPointer", &output_pointer);
   emscripten::function("releaseBuffers", &release_buffers);
   emscripten::function("validate", &validate);
+  emscripten::function("validateIndexed", &validate_indexed);
   emscripten::function("gate", &gate);
   emscripten::function("migrate", &migrate);
   emscripten::function("jsonSchema", &json_schema);

@@ -53,3 +53,7 @@ export function sectionsFor(type, tier) {
   const rank = tier === undefined ? REGISTRY.tiers.length : REGISTRY.tiers.indexOf(tier);
   return artifact.sections.filter((s) => REGISTRY.tiers.indexOf(s.tier) <= rank).map((s) => s.id);
 }
+
+// Positions the core's indexed calls use: artifact types then record models; tiers.
+export const MODEL_INDEX = new Map([...REGISTRY.generation_order, ...REGISTRY.records].map((m, i) => [m.id, i]));
+export const TIER_INDEX = new Map(REGISTRY.tiers.map((t, i) => [t, i]));

@@ -2,6 +2,7 @@
 // the C++ core compiled to WebAssembly. After one `await init()` every call is synchronous.
 import { call, callWithText, callWithTwoTexts, contentText, init, isInitialized } from './core.js';
 import { errorFromResult, InvalidInputError } from './errors.js';
+import { MODEL_INDEX, TIER_INDEX } from './constants.js';
 
 export { init, isInitialized };
 export { ArtifactType, ARTIFACTS, GENERATION_ORDER, SCHEMA_VERSION, Tier, sectionsFor } from './constants.js';
@@ -50,8 +51,13 @@ export function validate(type, content, options) {
   const { tier, strict = false } = checkOptions(options);
   const tierName = optionalTier(tier);
   const text = contentText(content);
-  const result = callWithText(text, (core, length) => core.validate(type, length, tierName, Boolean(strict)),
-    () => validAsWritten(text), { fromStringify: typeof content !== 'string' });
+  // Known names cross as indexes; anything else by name, so the core can say what is wrong.
+  const model = MODEL_INDEX.get(type);
+  const tierIndex = tierName === '' ? -1 : TIER_INDEX.get(tierName);
+  const run = model !== undefined && tierIndex !== undefined
+    ? (core, length) => core.validateIndexed(model, length, tierIndex, Boolean(strict))
+    : (core, length) => core.validate(type, length, tierName, Boolean(strict));
+  const result = callWithText(text, run, () => validAsWritten(text), { fromStringify: typeof content !== 'string' });
   throwIfArgumentError(result);
   delete result.code;
   if (result.valueIsInput) {
