@@ -1,5 +1,6 @@
-// cofounder-artifacts: validate, gate, migrate and describe the five founder-plan artifacts with
-// the C++ core compiled to WebAssembly. After one `await init()` every call is synchronous.
+// cofounder-artifacts: validate, gate, migrate, merge, diff and describe the five founder-plan
+// artifacts with the C++ core compiled to WebAssembly (after one `await init()` every core call
+// is synchronous), and keep them in IndexedDB with the generation pipeline (store/, pipeline.js).
 import { call, callWithText, callWithTwoTexts, contentText, init, isInitialized } from './core.js';
 import { errorFromResult, InvalidInputError } from './errors.js';
 import { MODEL_INDEX, TIER_INDEX } from './constants.js';
