@@ -8,6 +8,15 @@ bash scripts/build.sh || exit 1
 status=0
 echo "== native core tests (GoogleTest via CTest)"
 ctest --preset native -j "$(nproc)" --progress || status=1
+echo "== native core tests under AddressSanitizer + UndefinedBehaviorSanitizer (CTest)"
+if [ ! -f build/sanitizers/CMakeCache.txt ]; then cmake --preset sanitizers -G Ninja >/dev/null; fi
+if cmake --build --preset sanitizers -j "$(nproc)" > build/sanitizers.log 2>&1; then
+  ctest --preset sanitizers -j "$(nproc)" --progress || status=1
+else
+  tail -40 build/sanitizers.log
+  echo "sanitizer build failed"
+  status=1
+fi
 echo "== Node tests (node:test)"
 node --test tests/js/ || status=1
 echo "== browser tests (node:test + Chromium)"

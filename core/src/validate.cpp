@@ -43,7 +43,7 @@ class Validator {
       const FieldSpec& field = spec.fields[i];
       path_.emplace_back(std::string(field.key));
       if (!found[i]) {
-        if (field.required) error("missing", "Field required", element);
+        if (field.required) error("missing", "Field required", element, {}, /*in_place=*/false);
       } else {
         detail::write_string(out_, field.key);
         if (found[i]->is_null() && field.nullable) {
@@ -266,7 +266,11 @@ class Validator {
           "{\"error\":" + detail::json_string(parsed.text) + "}");
   }
 
-  void error(std::string_view type, std::string message, Element input, std::string ctx = {}) {
+  // Records an error. One found where a value was due (`in_place`) also writes a null there, so
+  // the output stays well-formed JSON (it is discarded, but the writer must not be misled).
+  void error(std::string_view type, std::string message, Element input, std::string ctx = {},
+             bool in_place = true) {
+    if (in_place) out_.Null();
     result_.errors.push_back(Issue{std::string(type), path_, std::move(message),
                                    detail::element_json(input), std::move(ctx)});
   }

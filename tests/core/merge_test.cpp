@@ -123,7 +123,8 @@ TEST(MergeItems, FounderAddedAndEditedItemsSurviveARegeneration) {
 
   auto result = run("mvp_scope", to_json(base), to_json(ours), to_json(theirs), {"core_features"});
   ASSERT_TRUE(result.ok()) << result.to_json();
-  auto features = parse(result.value)["core_features"].GetArray();
+  auto merged = parse(result.value);
+  auto features = merged["core_features"].GetArray();
   ASSERT_EQ(features.Size(), 5u);
   EXPECT_STREQ(features[0]["description"].GetString(), "We scan with any phone camera, offline.");
   EXPECT_STREQ(features[1]["description"].GetString(), "A regenerated description.");
@@ -158,7 +159,8 @@ TEST(MergeItems, AnItemTheFounderDeletedStaysDeleted) {
   theirs["user_journey"][0]["title"].SetString("Sign up");
   auto result =
       run("how_it_works", to_json(base), to_json(ours), to_json(theirs), {"user_journey"});
-  auto journey = parse(result.value)["user_journey"].GetArray();
+  auto merged = parse(result.value);
+  auto journey = merged["user_journey"].GetArray();
   ASSERT_EQ(journey.Size(), 4u);
   EXPECT_STREQ(journey[0]["title"].GetString(), "Sign up");
   for (const auto& step : journey) EXPECT_NE(step["step_number"].GetInt(), 3);
