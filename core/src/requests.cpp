@@ -3,6 +3,7 @@
 // JSON text (which a caller can escape safely instead of splicing text into the request).
 #include "arguments.hpp"
 #include "artifacts/operations.hpp"
+#include "fast_validate.hpp"
 #include "json_io.hpp"
 
 namespace artifacts {
@@ -19,9 +20,53 @@ Issue bad_request(std::string_view field, std::string message) {
   return Issue{"invalid_request", {std::string(field)}, std::move(message), {}, {}};
 }
 
+// The same read from the request's raw member spans, so the documents are taken as the bytes they
+// are instead of being parsed and written again. False when the request is anything but the
+// plain case (documents as JSON values, a type without escapes): the parsed read then decides.
+bool read_request_spans(std::string_view json, std::initializer_list<std::string_view> documents,
+                        RequestFields& fields) {
+  std::vector<detail::RawMember> members;
+  if (!detail::raw_members(json, members)) return false;
+  auto last = [&](std::string_view key) -> const detail::RawMember* {
+    for (auto it = members.rbegin(); it != members.rend(); ++it) {
+      if (it->key == key) return &*it;
+    }
+    return nullptr;
+  };
+  const auto* type = last("type");
+  if (type == nullptr || type->value.size() < 2 || type->value.front() != '"' ||
+      type->value.find('\\') != std::string_view::npos) {
+    return false;
+  }
+  fields.type = std::string(type->value.substr(1, type->value.size() - 2));
+  std::size_t index = 0;
+  for (auto name : documents) {
+    if (const auto* document = last(name)) {
+      if (document->value.front() == '"') return false;  // JSON text in a string: unescape first
+      fields.documents[index] = std::string(document->value);
+    }
+    ++index;
+  }
+  if (const auto* force = last("force")) {
+    if (force->value != "true" && force->value != "false" && force->value != "null") return false;
+    fields.force = force->value == "true";
+  }
+  if (const auto* edited = last("editedSections"); edited != nullptr && edited->value != "null") {
+    detail::JsonDocument list(edited->value);
+    if (!list.root() || !list.root()->is_array()) return false;
+    for (auto id : detail::as_array(*list.root())) {
+      if (!id.is_string()) return false;
+      fields.edited_sections.emplace_back(id.get_string().value_unsafe());
+    }
+  }
+  return true;
+}
+
 // Reads {type, <documents...>, editedSections?, force?}; false with an issue on a bad shape.
 bool read_request(std::string_view json, std::initializer_list<std::string_view> documents,
                   RequestFields& fields, Outcome& outcome) {
+  if (read_request_spans(json, documents, fields)) return true;
+  fields = RequestFields{};
   detail::JsonDocument request(json);
   if (!request.root()) {
     detail::fail(outcome, Status::invalid_input, request.error());
