@@ -44,13 +44,17 @@ std::size_t publish(const Result& result) {
   return output.size();
 }
 
-// The result's length, or -1 for the common answer "valid as written, no warnings" (nothing
-// written: JS holds the input, which is the value).
-int validate(const std::string& type, std::size_t length, const std::string& tier, bool strict) {
+// validate() on the input buffer: the result's length, or -1 for the common answer "valid as
+// written, no warnings" (nothing written: JS holds the input, which is the value).
+int validate_input(std::string_view type, std::size_t length, std::string_view tier, bool strict) {
   auto result = artifacts::validate(type, input_view(length),
                                     {.tier = tier, .strict = strict, .want_value = false});
   if (result.value_is_input && result.warnings.empty()) return -1;
   return static_cast<int>(publish(result));
+}
+
+int validate(const std::string& type, std::size_t length, const std::string& tier, bool strict) {
+  return validate_input(type, length, tier, strict);
 }
 
 std::size_t gate(const std::string& type, std::size_t length, const std::string& tier) {
@@ -93,10 +97,7 @@ int validate_indexed(int model, std::size_t length, int tier, bool strict) {
                               : std::string_view();
   std::string_view tier_text =
       tier < 0 ? std::string_view() : artifacts::tier_names()[static_cast<std::size_t>(tier)];
-  auto result = artifacts::validate(type, input_view(length),
-                                    {.tier = tier_text, .strict = strict, .want_value = false});
-  if (result.value_is_input && result.warnings.empty()) return -1;
-  return static_cast<int>(publish(result));
+  return validate_input(type, length, tier_text, strict);
 }
 
 // The embind std::string path, kept only so the boundary benchmark can compare the two.

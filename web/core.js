@@ -2,11 +2,12 @@
 // TextEncoder.encodeInto writes straight into the module's reused input buffer, and results are
 // decoded from its output buffer. The raw module never leaves this file.
 import createArtifactsCore from '../dist/artifacts-core.js';
+import { REGISTRY } from '../dist/registry.js';
 import { InvalidInputError, NotInitializedError } from './errors.js';
 
 const wasmAsset = new URL('../dist/artifacts-core.wasm', import.meta.url);
-// The core's input limit (core/include/artifacts/result.hpp); larger input never crosses.
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+// The core's input limit (kMaxInputBytes, exported with the registry); larger input never crosses.
+export const MAX_INPUT_BYTES = REGISTRY.max_input_bytes;
 // Reserved input space above this is handed back after the call that needed it.
 const RETAINED_BYTES = 1024 * 1024;
 

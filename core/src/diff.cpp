@@ -304,12 +304,7 @@ std::string DiffResult::to_json() const {
   rapidjson::StringBuffer buffer;
   Writer out(buffer);
   detail::write_envelope_start(out, *this);
-  out.Key("patch");
-  if (patch.empty()) {
-    out.Null();
-  } else {
-    out.RawValue(patch.data(), patch.size(), rapidjson::kArrayType);
-  }
+  detail::write_raw_or_null(out, "patch", patch);
   out.Key("sections");
   out.StartArray();
   for (const auto& section : sections) {

@@ -63,10 +63,7 @@ std::string GateResult::to_json() const {
   detail::Writer out(buffer);
   detail::write_envelope_start(out, *this);
   detail::write_raw_or_null(out, "value", value);
-  out.Key("locked");
-  out.StartArray();
-  for (auto id : locked) detail::write_string(out, id);
-  out.EndArray();
+  detail::write_string_list(out, "locked", locked);
   out.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
 }

@@ -68,6 +68,15 @@ void write_string(Writer& out, std::string_view text);
 void write_path(Writer& out, const Path& path);
 void write_issue(Writer& out, const Issue& issue);
 void write_issues(Writer& out, std::string_view key, const std::vector<Issue>& issues);
+// `"key": ["a", "b", ...]` from any range of strings.
+template <typename Strings>
+void write_string_list(Writer& out, std::string_view key, const Strings& list) {
+  write_string(out, key);
+  out.StartArray();
+  for (const auto& item : list) write_string(out, item);
+  out.EndArray();
+}
+
 // `"key": <json>`, or `"key": null` when `json` is empty.
 void write_raw_or_null(Writer& out, std::string_view key, std::string_view json);
 // [{"op": "equal"|"insert"|"delete", "text": ...}, ...]

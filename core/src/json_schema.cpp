@@ -54,10 +54,7 @@ void write_type_keywords(Writer& out, const TypeSpec& type) {
     case Kind::literal:
     case Kind::enumeration:
       simple("string");
-      out.Key("enum");
-      out.StartArray();
-      for (auto choice : type.choices) detail::write_string(out, choice);
-      out.EndArray();
+      detail::write_string_list(out, "enum", type.choices);
       break;
     case Kind::uuid:
       simple("string");
@@ -132,10 +129,7 @@ void write_object_schema(Writer& out, const ModelSpec& model, Tier tier) {
     if (field.required) required.push_back(field.key);
   }
   out.EndObject();
-  out.Key("required");
-  out.StartArray();
-  for (auto key : required) detail::write_string(out, key);
-  out.EndArray();
+  detail::write_string_list(out, "required", required);
 }
 
 }  // namespace

@@ -28,7 +28,8 @@ bool load_valid(const ModelSpec& model, std::string_view name, std::string_view 
     out.SetObject();
     return true;
   }
-  auto checked = validate(model.id, text);
+  // No copy of an input that is its own value: it is loaded straight from the text.
+  auto checked = validate(model.id, text, {.want_value = false});
   if (!checked.ok()) {
     result.status = checked.status;
     for (auto& issue : checked.errors) {
@@ -37,7 +38,8 @@ bool load_valid(const ModelSpec& model, std::string_view name, std::string_view 
     }
     return false;
   }
-  return detail::load_object(checked.value, slot, name, out, result);
+  return detail::load_object(checked.value_is_input ? text : std::string_view(checked.value), slot,
+                             name, out, result);
 }
 
 struct Item {
@@ -279,13 +281,7 @@ std::string MergeResult::to_json() const {
   detail::Writer out(buffer);
   detail::write_envelope_start(out, *this);
   detail::write_raw_or_null(out, "value", value);
-  auto strings = [&](const char* key, const std::vector<std::string>& list) {
-    out.Key(key);
-    out.StartArray();
-    for (const auto& item : list) detail::write_string(out, item);
-    out.EndArray();
-  };
-  strings("kept", kept);
+  detail::write_string_list(out, "kept", kept);
   out.Key("conflicts");
   out.StartArray();
   for (const auto& c : conflicts) {
@@ -306,7 +302,7 @@ std::string MergeResult::to_json() const {
     out.EndObject();
   }
   out.EndArray();
-  strings("editedSections", edited_sections);
+  detail::write_string_list(out, "editedSections", edited_sections);
   out.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
 }

@@ -25,10 +25,7 @@ void write_type(detail::Writer& out, const TypeSpec& type) {
     detail::write_string(out, type.model->id);
   }
   if (!type.choices.empty()) {
-    out.Key("choices");
-    out.StartArray();
-    for (auto choice : type.choices) detail::write_string(out, choice);
-    out.EndArray();
+    detail::write_string_list(out, "choices", type.choices);
   }
   if (type.ge) {
     out.Key("ge");
@@ -169,10 +166,9 @@ std::string registry_json() {
   out.StartObject();
   out.Key("schema_version");
   out.Int64(kCurrentSchemaVersion);
-  out.Key("tiers");
-  out.StartArray();
-  for (auto name : tier_names()) detail::write_string(out, name);
-  out.EndArray();
+  detail::write_string_list(out, "tiers", tier_names());
+  out.Key("max_input_bytes");  // so the JS side refuses oversized input before it crosses
+  out.Uint64(kMaxInputBytes);
   write_models(out, "generation_order", generation_order());
   write_models(out, "records", record_models());
   write_models(out, "items", item_models());
