@@ -1,4 +1,4 @@
-// `npm start` until the editor exists: the package on the sample plan, as a frontend uses it.
+// `npm run demo`: the package on the sample plan, in Node, as a frontend uses it.
 import { init, validate, gate, migrate, ARTIFACTS, GENERATION_ORDER, Tier } from 'cofounder-artifacts';
 import { RunnerFake } from 'cofounder-artifacts/testing';
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The best runnable demonstration until the editor exists: the package on the sample plan.
+# `npm run demo`: the package on the sample plan, in Node, printed to the terminal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node scripts/demo.mjs

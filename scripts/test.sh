@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh || exit 1
+bash scripts/build-editor.sh || exit 1
 
 status=0
 echo "== native core tests (GoogleTest via CTest)"

@@ -1,0 +1,19 @@
+// Serves the production build of the plan editor on localhost under its Content-Security-Policy
+// and prints the URL. PORT picks the port (default 5173; 0 = any free port).
+import { serve } from './static-server.mjs';
+import { CONTENT_SECURITY_POLICY } from '../web/demo/csp.mjs';
+
+const port = Number(process.env.PORT ?? 5173);
+const server = await serve(new URL('../build/editor/', import.meta.url), {
+  port,
+  index: 'index.html',
+  headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
+});
+const { url } = server;
+console.log(`\nThe plan editor is running at ${url}/\n(works offline after the first visit; Ctrl+C stops it)\n`);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    await server.close();
+    process.exit(0);
+  });
+}

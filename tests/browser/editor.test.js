@@ -1,0 +1,214 @@
+// The plan editor end to end: its production build, served under the Content-Security-Policy
+// `npm start` uses, driven in Debian's Chromium. Screenshots of the main screens go to
+// tests/artifacts/editor/ (git-ignored) for a reviewer to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launch } from './support/chromium.js';
+import { serve } from './support/server.js';
+import { CONTENT_SECURITY_POLICY } from '../../web/demo/csp.mjs';
+
+const repository = new URL('../../', import.meta.url);
+const editorBuild = new URL('build/editor/', repository);
+const shots = fileURLToPath(new URL('tests/artifacts/editor/', repository));
+let browser;
+
+before(async () => {
+  // npm test builds the editor first; build it here too when the test runs on its own.
+  if (!existsSync(new URL('index.html', editorBuild))) {
+    execFileSync('bash', [fileURLToPath(new URL('scripts/build-editor.sh', repository))], { stdio: 'inherit' });
+  }
+  mkdirSync(shots, { recursive: true });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); });
+
+function serveEditor() {
+  return serve(editorBuild, { index: 'index.html', headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
+}
+
+// A page that records uncaught errors, console errors and CSP violations: all must stay empty.
+async function openEditor(context, url) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.problems.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window.cspViolations ??= []).push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
+  return page;
+}
+
+async function noProblems(page) {
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations ?? []), []);
+}
+
+const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
+const shot = (page, name) => page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
+
+async function createProjectAndGenerate(page) {
+  await byTestId(page, 'startup-name').fill('StockPilot');
+  await byTestId(page, 'create-project').click();
+  // The cascade shows progress and each artifact as soon as it is stored, before the last one.
+  await byTestId(page, 'progress').waitFor();
+  await page.waitForFunction(() => {
+    const status = (type) => document.querySelector(`[data-testid="status-${type}"]`)?.textContent;
+    return status('brief') === 'v1' && status('how_it_works') !== 'v1';
+  }, null, { timeout: 20000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="status-how_it_works"]')?.textContent === 'v1',
+    null, { timeout: 20000 });
+}
+
+async function statuses(page) {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-testid^="status-"]')]
+    .map((element) => [element.dataset.testid.slice('status-'.length), element.textContent])));
+}
+
+test('generate, edit with instant validation, reload, regenerate with preview, diff, export, offline', async () => {
+  const server = await serveEditor();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    let page = await openEditor(context, `${server.url}/?latency=120`);
+    await shot(page, '01-welcome');
+    await createProjectAndGenerate(page);
+    assert.deepEqual(await statuses(page),
+      { brief: 'v1', mvp_scope: 'v1', milestones: 'v1', risk_log: 'v1', how_it_works: 'v1' });
+    await shot(page, '02-generated-brief');
+
+    // Tiers: sections above the tier are shown locked, never hidden.
+    const lockedCount = () => byTestId(page, 'locked-section').count();
+    assert.equal(await lockedCount(), 1, 'partner sees the brief without its strategic section');
+    await byTestId(page, 'tier').selectOption('bootstrapper');
+    assert.equal(await lockedCount(), 2);
+    await shot(page, '03-bootstrapper-locked');
+    await byTestId(page, 'tier').selectOption('cto_scale');
+    assert.equal(await lockedCount(), 0);
+    await byTestId(page, 'tier').selectOption('partner');
+
+    // Edit a section: an invalid value shows the core's error at once; a valid one saves.
+    await byTestId(page, 'nav-milestones').click();
+    const weeks = page.locator('[data-section="total_duration_weeks"]');
+    await weeks.locator('[data-testid="section-edit"]').click();
+    const input = byTestId(page, 'section-input');
+    await input.fill('');
+    await input.pressSequentially('twelve');
+    await assert.doesNotReject(byTestId(page, 'section-errors').getByText('valid integer').waitFor());
+    assert.equal(await byTestId(page, 'section-save').isDisabled(), true);
+    await shot(page, '04-edit-invalid');
+    await input.fill('');
+    await input.pressSequentially('14');
+    assert.equal(await byTestId(page, 'section-validity').textContent(), 'Valid');
+    assert.equal(await byTestId(page, 'section-errors').locator('li').count(), 0);
+    await byTestId(page, 'section-save').click();
+    await weeks.locator('[data-testid="edited-badge"]').waitFor();
+    assert.equal((await weeks.locator('.prose').textContent()).trim(), '14');
+
+    // Hostile text stays text: in a section and in an annotation.
+    const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+    const problem = page.locator('[data-section="critical_path"]');
+    await problem.locator('[data-testid="note-input"]').fill(hostile);
+    await problem.locator('[data-testid="note-add"]').click();
+    await problem.getByText(hostile).waitFor();
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    assert.equal(await page.locator('main img').count(), 0);
+    await shot(page, '05-edited-annotated');
+
+    // Reload: the edit and the note come back from IndexedDB.
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    await byTestId(page, 'nav-milestones').click();
+    assert.equal((await weeks.locator('.prose').textContent()).trim(), '14');
+    await weeks.locator('[data-testid="edited-badge"]').waitFor();
+    await problem.getByText(hostile).waitFor();
+
+    // Regenerate: preview first (what is kept, what conflicts), then apply; the diff shows.
+    await byTestId(page, 'regenerate').click();
+    const preview = byTestId(page, 'regenerate-preview');
+    await preview.waitFor();
+    assert.match(await byTestId(page, 'preview-kept').textContent(), /keep your edits in Total Duration Weeks/);
+    assert.equal(await byTestId(page, 'version').textContent(), 'Version 1', 'a preview writes nothing');
+    await shot(page, '06-regenerate-preview');
+    await byTestId(page, 'apply-regeneration').click();
+    await byTestId(page, 'version-diff').waitFor();
+    assert.equal(await byTestId(page, 'version').textContent(), 'Version 2');
+    assert.equal((await weeks.locator('.prose').textContent()).trim(), '14', 'the edit survived');
+    assert.ok(await byTestId(page, 'version-diff').locator('ins').count() > 0, 'inserted words are marked');
+    assert.match(await byTestId(page, 'version-diff').textContent(), /Revised in round 2/);
+    await shot(page, '07-version-diff');
+
+    // Export: both variants download as Markdown files.
+    const [readable] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'export-readable').click()]);
+    assert.match(readable.suggestedFilename(), /^stockpilot-plan-readable\.md$/);
+    const readableText = readFileSync(await readable.path(), 'utf8');
+    assert.match(readableText, /^# /m);
+    assert.match(readableText, /Product Brief/);
+    assert.match(readableText, /Revised in round 2/, 'the export has the current version');
+    await byTestId(page, 'export-preview').waitFor();
+    await shot(page, '08-export-preview');
+    const [technical] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'export-technical').click()]);
+    const technicalText = readFileSync(await technical.path(), 'utf8');
+    assert.match(technicalText, /^---\n/);
+    assert.match(technicalText, /tier: partner/);
+    assert.match(technicalText, /```mermaid/);
+    await noProblems(page);
+
+    // Offline: once the service worker has cached the app, it opens with the server gone.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await server.close();
+    await context.setOffline(true);
+    await page.close();
+    page = await openEditor(context, `${server.url}/`);
+    await byTestId(page, 'nav-milestones').click();
+    const weeksOffline = page.locator('[data-section="total_duration_weeks"]');
+    assert.equal((await weeksOffline.locator('.prose').textContent()).trim(), '14');
+    await byTestId(page, 'section-edit').first().waitFor();
+    await shot(page, '09-offline');
+    await noProblems(page);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('a failed generation shows a retry that regenerates only what failed', async () => {
+  const server = await serveEditor();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await openEditor(context, `${server.url}/?latency=0`);
+    await byTestId(page, 'generator').selectOption('llm_failure');
+    await byTestId(page, 'startup-name').fill('Failing Startup');
+    await byTestId(page, 'create-project').click();
+    await byTestId(page, 'retry').waitFor({ timeout: 20000 });
+    assert.deepEqual(await statuses(page),
+      { brief: 'v1', mvp_scope: 'v1', milestones: 'v1', risk_log: 'failed', how_it_works: 'v1' });
+    assert.match(await byTestId(page, 'message').textContent(), /Not generated: Risk Log/);
+    await byTestId(page, 'nav-risk_log').click();
+    assert.match(await byTestId(page, 'artifact-empty').textContent(), /Generation failed/);
+    await shot(page, '10-failed-generation');
+
+    await byTestId(page, 'generator').selectOption('happy_path');
+    await byTestId(page, 'retry').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="status-risk_log"]')?.textContent === 'v1',
+      null, { timeout: 20000 });
+    assert.deepEqual(await statuses(page),
+      { brief: 'v1', mvp_scope: 'v1', milestones: 'v1', risk_log: 'v1', how_it_works: 'v1' },
+      'only the Risk Log was generated again');
+    assert.equal(await byTestId(page, 'retry').count(), 0);
+    await noProblems(page);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});

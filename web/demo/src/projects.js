@@ -1,0 +1,31 @@
+// The founder's projects (id, startup name, idea) and the editor's settings, in localStorage: the
+// artifacts themselves live in IndexedDB through the package's ArtifactStore.
+const PROJECTS_KEY = 'cofounder-editor.projects';
+const SETTINGS_KEY = 'cofounder-editor.settings';
+
+function read(key, fallback) {
+  try {
+    return JSON.parse(localStorage.getItem(key)) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function listProjects() {
+  const projects = read(PROJECTS_KEY, []);
+  return Array.isArray(projects) ? projects : [];
+}
+
+export function createProject({ name, idea }) {
+  const project = { id: crypto.randomUUID(), name, idea, createdAt: new Date().toISOString() };
+  localStorage.setItem(PROJECTS_KEY, JSON.stringify([...listProjects(), project]));
+  return project;
+}
+
+export function loadSettings() {
+  return { tier: 'partner', projectId: null, ...read(SETTINGS_KEY, {}) };
+}
+
+export function saveSettings(settings) {
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+}

@@ -1,0 +1,132 @@
+// The editor's frame: top bar (project, tier, generator, export), the cascade's progress, the
+// list of the five artifacts with their status, and the welcome form for a new project.
+import { ARTIFACTS, GENERATION_ORDER, Tier } from 'cofounder-artifacts';
+import { h, replaceChildren } from './dom.js';
+import { listProjects } from './projects.js';
+import { renderArtifact } from './view-artifact.js';
+import { tierLabel } from './labels.js';
+
+const GENERATORS = {
+  happy_path: 'Co-founder works normally',
+  llm_failure: 'Simulate: LLM fails on the Risk Log',
+  rate_limited: 'Simulate: rate limited on Milestones',
+};
+
+function select(attributes, options, current) {
+  return h('select', attributes, Object.entries(options).map(([value, label]) =>
+    h('option', { value, selected: value === current }, label)));
+}
+
+function topBar(state, actions) {
+  const projects = listProjects();
+  const hasContent = [...state.records.values()].some((record) => record.current_content);
+  return h('header', { class: 'topbar' },
+    h('div', { class: 'brand' }, 'Plan editor'),
+    projects.length > 0 && h('label', {}, 'Project ',
+      select({ 'data-testid': 'project', onchange: (e) => actions.selectProject(e.target.value) },
+        Object.fromEntries(projects.map((p) => [p.id, p.name])), state.project?.id)),
+    h('button', { type: 'button', onclick: actions.newProject }, 'New project'),
+    h('label', {}, 'Tier ',
+      select({ 'data-testid': 'tier', onchange: (e) => actions.setTier(e.target.value) },
+        Object.fromEntries(Object.values(Tier).map((tier) => [tier, tierLabel(tier)])), state.settings.tier)),
+    h('label', {}, 'Generator ',
+      select({ 'data-testid': 'generator', onchange: (e) => actions.setGenerator(e.target.value) },
+        GENERATORS, state.generator)),
+    state.project && hasContent && h('span', { class: 'export' },
+      h('button', { type: 'button', 'data-testid': 'export-readable', onclick: () => actions.exportPlan('readable') },
+        'Export Markdown'),
+      h('button', { type: 'button', 'data-testid': 'export-technical', onclick: () => actions.exportPlan('technical') },
+        'Export technical')),
+  );
+}
+
+function progressBar(progress) {
+  if (!progress) return null;
+  return h('div', { class: 'progress', 'data-testid': 'progress', role: 'status' },
+    h('progress', { max: progress.total, value: progress.index }),
+    h('span', {}, `${progress.index}/${progress.total} · ${progress.label}`));
+}
+
+function statusOf(record) {
+  if (!record) return { text: 'not generated', kind: 'none' };
+  if (record.generation_status === 'generating') return { text: 'generating…', kind: 'busy' };
+  if (record.generation_status === 'failed') return { text: 'failed', kind: 'failed' };
+  return { text: `v${record.version_number}`, kind: 'ok' };
+}
+
+function artifactList(state, actions) {
+  const needsRetry = state.records.size > 0 && GENERATION_ORDER.some((type) => {
+    const record = state.records.get(type);
+    return !record || record.generation_status === 'failed' || !record.current_content;
+  });
+  return h('nav', { class: 'artifacts', 'aria-label': 'Artifacts' },
+    h('ol', {}, GENERATION_ORDER.map((type) => {
+      const record = state.records.get(type);
+      const status = statusOf(record);
+      return h('li', {},
+        h('button', {
+          type: 'button', class: type === state.selected ? 'selected' : '', 'data-testid': `nav-${type}`,
+          'aria-current': type === state.selected ? 'page' : undefined, onclick: () => actions.select(type),
+        },
+        h('span', { class: 'title' }, ARTIFACTS[type].title),
+        h('span', { class: `status ${status.kind}`, 'data-testid': `status-${type}` }, status.text),
+        record?.has_user_edits && h('span', { class: 'badge edited' }, 'Edited')));
+    })),
+    needsRetry && !state.progress && h('button', {
+      type: 'button', class: 'retry', 'data-testid': 'retry', disabled: state.busy,
+      onclick: () => actions.generate(),
+    }, 'Retry failed'),
+    state.records.size === 0 && state.project && !state.progress && h('button', {
+      type: 'button', class: 'primary', 'data-testid': 'generate', disabled: state.busy,
+      onclick: () => actions.generate(),
+    }, 'Generate plan'));
+}
+
+function welcome(actions) {
+  const name = h('input', { name: 'name', value: 'StockPilot', 'data-testid': 'startup-name', required: true });
+  const idea = h('textarea', { name: 'idea', rows: 3, 'data-testid': 'startup-idea' },
+    'An inventory tracker for small independent shops');
+  return h('section', { class: 'welcome' },
+    h('h1', {}, 'Your AI co-founder writes the plan'),
+    h('p', {}, 'Five linked documents — Product Brief, MVP Scope, Milestones, Risk Log and How It Works — ' +
+      'generated in order, validated in your browser, and saved on this device. Edit anything; ' +
+      'regenerating keeps your edits.'),
+    h('form', {
+      onsubmit: (event) => {
+        event.preventDefault();
+        actions.createProject({ name: name.value, idea: idea.value });
+      },
+    },
+    h('label', {}, 'Startup name', name),
+    h('label', {}, 'The idea', idea),
+    h('button', { type: 'submit', class: 'primary', 'data-testid': 'create-project' }, 'Create project and generate')));
+}
+
+function messageBar(message) {
+  if (!message) return null;
+  return h('p', { class: `message ${message.kind}`, role: message.kind === 'error' ? 'alert' : 'status',
+    'data-testid': 'message' }, message.text);
+}
+
+function exportPreview(state, actions) {
+  if (!state.exportPreview) return null;
+  return h('section', { class: 'export-preview', 'data-testid': 'export-preview' },
+    h('header', {},
+      h('h2', {}, `Markdown export (${state.exportPreview.variant})`),
+      h('button', { type: 'button', onclick: actions.closeExportPreview }, 'Close')),
+    h('pre', {}, state.exportPreview.text));
+}
+
+export function renderApp(root, state, actions) {
+  if (!state.project) {
+    replaceChildren(root, topBar(state, actions), welcome(actions));
+    return;
+  }
+  replaceChildren(root,
+    topBar(state, actions),
+    progressBar(state.progress),
+    messageBar(state.message),
+    h('div', { class: 'layout' },
+      artifactList(state, actions),
+      h('main', {}, exportPreview(state, actions), renderArtifact(state, actions))));
+}
