@@ -1,6 +1,7 @@
 // diff(): an RFC 6902 JSON Patch from one version of an artifact to the next, with list items
 // matched by identity, and a per-section summary with word-level diffs of changed prose.
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -221,14 +222,15 @@ std::vector<ItemChange> item_changes(const Value* before, const Value* after,
     return changes;
   }
   // Items present on both sides that are off the longest common order moved.
-  std::unordered_set<std::string> in_before(before_ids.begin(), before_ids.end());
+  std::unordered_map<std::string_view, std::size_t> before_index;
+  for (std::size_t i = 0; i < before_ids.size(); ++i) before_index.emplace(before_ids[i], i);
   std::unordered_set<std::string> in_after(after_ids.begin(), after_ids.end());
   std::vector<std::string> common_before, common_after;
   for (const auto& id : before_ids) {
     if (in_after.contains(id)) common_before.push_back(id);
   }
   for (const auto& id : after_ids) {
-    if (in_before.contains(id)) common_after.push_back(id);
+    if (before_index.contains(id)) common_after.push_back(id);
   }
   const auto in_order = PatchWriter::in_common_order(common_before, common_after);
   for (const auto& id : before_ids) {
@@ -236,12 +238,11 @@ std::vector<ItemChange> item_changes(const Value* before, const Value* after,
   }
   for (std::size_t j = 0; j < after_ids.size(); ++j) {
     const auto& id = after_ids[j];
-    if (!in_before.contains(id)) {
+    if (!before_index.contains(id)) {
       changes.push_back({id, "added"});
       continue;
     }
-    auto i = static_cast<std::size_t>(std::find(before_ids.begin(), before_ids.end(), id) -
-                                      before_ids.begin());
+    const std::size_t i = before_index.find(id)->second;
     if (b[static_cast<rapidjson::SizeType>(i)] != a[static_cast<rapidjson::SizeType>(j)]) {
       changes.push_back({id, "modified"});
     } else if (!in_order.contains(id)) {
