@@ -5,6 +5,7 @@
 #include "myers.hpp"
 #include "utf8.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -346,25 +347,42 @@ std::vector<TextPiece> word_diff(std::string_view before, std::string_view after
                                  std::size_t budget) {
   auto old_tokens = word_tokens(before);
   auto new_tokens = word_tokens(after);
+  // An edit usually touches a stretch of a long text: the common head and tail are equal as they
+  // stand and never enter the hash table or the search.
+  const std::size_t shorter = std::min(old_tokens.size(), new_tokens.size());
+  std::size_t head = 0;
+  while (head < shorter && old_tokens[head] == new_tokens[head]) ++head;
+  std::size_t tail = 0;
+  while (tail < shorter - head &&
+         old_tokens[old_tokens.size() - 1 - tail] == new_tokens[new_tokens.size() - 1 - tail]) {
+    ++tail;
+  }
+  const std::vector<std::string_view> old_middle(old_tokens.begin() + head,
+                                                 old_tokens.end() - tail);
+  const std::vector<std::string_view> new_middle(new_tokens.begin() + head,
+                                                 new_tokens.end() - tail);
   // Compare tokens as numbers: one id per distinct token text.
-  TokenIds ids(old_tokens.size() + new_tokens.size());
-  auto a = ids.number(old_tokens);
-  auto b = ids.number(new_tokens);
+  TokenIds ids(old_middle.size() + new_middle.size());
+  auto a = ids.number(old_middle);
+  auto b = ids.number(new_middle);
   std::vector<TextPiece> pieces;
-  auto add = [&](DiffOp op, std::string_view text) {
+  auto add = [&](DiffOp op, const std::vector<std::string_view>& tokens, std::size_t begin,
+                 std::size_t end) {
+    if (begin == end) return;
+    const char* start = tokens[begin].data();
+    const auto& last = tokens[end - 1];
+    std::string_view text(start, static_cast<std::size_t>(last.data() + last.size() - start));
     if (!pieces.empty() && pieces.back().op == op) {
       pieces.back().text += text;
     } else {
       pieces.push_back({op, std::string(text)});
     }
   };
+  add(DiffOp::equal, old_tokens, 0, head);
   for (const auto& piece : detail::myers_diff(a, b, budget)) {
-    const auto& tokens = piece.op == DiffOp::insert ? new_tokens : old_tokens;
-    const char* start = tokens[piece.begin].data();
-    const auto& last = tokens[piece.end - 1];
-    add(piece.op,
-        std::string_view(start, static_cast<std::size_t>(last.data() + last.size() - start)));
+    add(piece.op, piece.op == DiffOp::insert ? new_middle : old_middle, piece.begin, piece.end);
   }
+  add(DiffOp::equal, old_tokens, old_tokens.size() - tail, old_tokens.size());
   return readable(std::move(pieces));
 }
 
