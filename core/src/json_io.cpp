@@ -56,6 +56,60 @@ Issue json_invalid(std::string_view text, std::string_view detail) {
                std::move(ctx)};
 }
 
+// Whether an integer literal (optional '-', then digits) fits simdjson's 64-bit integers:
+// int64 when negative, uint64 otherwise.
+bool fits_64_bits(std::string_view literal) {
+  bool negative = !literal.empty() && literal.front() == '-';
+  std::string_view digits = negative ? literal.substr(1) : literal;
+  std::string_view limit = negative ? "9223372036854775808" : "18446744073709551615";
+  if (digits.size() != limit.size()) return digits.size() < limit.size();
+  return digits <= limit;
+}
+
+// simdjson fails a whole document on an integer literal beyond 64 bits, where
+// Pydantic reads a Python int: a big number in an unknown key (ignored) or a string field
+// (string_type) made the document json_invalid. The text again with every such literal given an
+// exponent ("...e0"), so it parses as a double: ignored where it is ignored, a type error where a
+// string is wanted, int_parsing_size (lax) or int_type (strict) in an integer field. Empty when
+// there is none. Literals beyond the double range stay as they are (json_invalid).
+std::string big_integers_as_doubles(std::string_view text) {
+  std::string out;
+  std::size_t copied = 0;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  auto digit = [&](std::size_t at) { return at < n && text[at] >= '0' && text[at] <= '9'; };
+  while (i < n) {
+    char c = text[i];
+    if (c == '"') {  // strings hold no numbers: skip to the closing quote
+      for (++i; i < n && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+      ++i;
+      continue;
+    }
+    if (c != '-' && !digit(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    if (c == '-') ++i;
+    while (digit(i)) ++i;
+    std::size_t integer_end = i;
+    bool fraction_or_exponent = i < n && (text[i] == '.' || text[i] == 'e' || text[i] == 'E');
+    while (i < n && (digit(i) || text[i] == '.' || text[i] == 'e' || text[i] == 'E' ||
+                     text[i] == '+' || text[i] == '-')) {
+      ++i;
+    }
+    if (fraction_or_exponent || fits_64_bits(text.substr(start, integer_end - start))) continue;
+    out.append(text.substr(copied, integer_end - copied));
+    out += "e0";
+    copied = integer_end;
+  }
+  if (copied == 0) return {};
+  out.append(text.substr(copied));
+  return out;
+}
+
 }  // namespace
 
 JsonDocument::JsonDocument(std::string_view text, int slot) : slot_(slot) {
@@ -79,6 +133,12 @@ JsonDocument::JsonDocument(std::string_view text, int slot) : slot_(slot) {
   }
   Element element;
   auto code = parser->parse(text.data(), text.size(), true).get(element);
+  // (A 20-digit overflow is NUMBER_ERROR, longer ones BIGINT_ERROR.)
+  if (code == simdjson::BIGINT_ERROR || code == simdjson::NUMBER_ERROR) {
+    std::string rewritten = big_integers_as_doubles(text);
+    // The DOM copies what it keeps (strings, numbers): the rewritten text may go after parsing.
+    if (!rewritten.empty()) code = parser->parse(rewritten.data(), rewritten.size(), true).get(element);
+  }
   if (code != simdjson::SUCCESS) {
     error_ = json_invalid(text, describe(code));
     return;

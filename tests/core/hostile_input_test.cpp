@@ -126,6 +126,45 @@ TEST(HostileInput, InputTooLargeSaysTheLimit) {
   EXPECT_EQ(result.status, Status::invalid_input);
 }
 
+// Found by tests/js/differential.test.js: simdjson refuses integer literals beyond 64 bits, which
+// made a whole valid document json_invalid (ajv and Pydantic accept it).
+// `json` with `"key": raw` spliced in as its last member (a duplicate key's last value wins).
+std::string with_raw_member(std::string json, const std::string& key, const std::string& raw) {
+  json.erase(json.find_last_of('}'));
+  return json + ",\"" + key + "\":" + raw + "}";
+}
+
+// Found by tests/js/differential.test.js: simdjson refuses integer literals beyond 64 bits, which
+// made a whole valid document json_invalid (ajv and Pydantic accept it).
+TEST(HostileInput, IntegersBeyond64BitsAreValuesNotInvalidJson) {
+  for (std::string big : {"18446744073709551616", "-9223372036854775809", "100000000000000000000",
+                          "123456789012345678901234567890"}) {
+    SCOPED_TRACE(big);
+    auto unknown = validate("brief", with_raw_member(plan("brief"), "junk", "[" + big + "]"));
+    ASSERT_TRUE(unknown.ok()) << unknown.to_json();
+    ASSERT_EQ(unknown.warnings.size(), 1u);
+    auto in_string = validate("brief", with_raw_member(plan("brief"), "target_user", big));
+    ASSERT_EQ(in_string.errors.size(), 1u);
+    EXPECT_EQ(in_string.errors[0].type, "string_type");
+    auto weeks = with_raw_member(plan("milestones"), "total_duration_weeks", big);
+    auto in_integer = validate("milestones", weeks);
+    ASSERT_EQ(in_integer.errors.size(), 1u);
+    EXPECT_EQ(in_integer.errors[0].type, "int_parsing_size");
+    ValidateOptions strict;
+    strict.strict = true;
+    EXPECT_FALSE(validate("milestones", weeks, strict).ok());
+    EXPECT_TRUE(gate("brief", with_raw_member(plan("brief"), "junk", big), "partner").ok());
+  }
+  // In strings nothing changes; past the double range the number is still invalid JSON.
+  EXPECT_TRUE(validate("brief", with_raw_member(plan("brief"), "target_user",
+                                                "\"18446744073709551616\"")).ok());
+  auto beyond_double =
+      validate("brief", with_raw_member(plan("brief"), "junk", "1" + std::string(400, '0')));
+  ASSERT_EQ(beyond_double.errors.size(), 1u);
+  EXPECT_EQ(beyond_double.errors[0].type, "json_invalid");
+  expect_still_usable();
+}
+
 TEST(HostileInput, DuplicateKeysLastOneWins) {
   auto result = validate("brief", R"({"problem_statement":1,"problem_statement":"ok",
     "target_user":"a","value_proposition":"b","key_constraint":"c","differentiation_points":[]})");
