@@ -4,10 +4,13 @@
 //   artifacts-cli gate TYPE TIER [FILE]
 //   artifacts-cli schema TYPE [TIER]
 //   artifacts-cli migrate TYPE [FILE]
+//   artifacts-cli markdown TYPE [FILE] [--variant V] [--tier T] [--startup NAME] [--generated AT]
+//   artifacts-cli markdown plan PLAN_DIR [...]   the combined export of PLAN_DIR/TYPE.json files
 //   artifacts-cli demo PLAN_DIR      validate and gate every artifact of a plan at every tier
 //   artifacts-cli batch              one JSON request a line on stdin -> one result a line:
 //     {"op":"validate"|"gate"|"migrate"|"schema","type":..,"text":..,"tier":..,"strict":..}
 //     {"op":"merge", <merge request>} or {"op":"diff", <diff request>}
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -19,6 +22,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "artifacts/markdown.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
 
@@ -34,9 +38,12 @@ std::string read_all(const std::string& path) {
 }
 
 int usage() {
-  std::cerr << "usage: artifacts-cli registry | validate TYPE [FILE] [--tier T] [--strict] |\n"
-               "       gate TYPE TIER [FILE] | schema TYPE [TIER] | migrate TYPE [FILE] |\n"
-               "       demo PLAN_DIR\n";
+  std::cerr
+      << "usage: artifacts-cli registry | validate TYPE [FILE] [--tier T] [--strict] |\n"
+         "       gate TYPE TIER [FILE] | schema TYPE [TIER] | migrate TYPE [FILE] |\n"
+         "       markdown TYPE [FILE] | markdown plan PLAN_DIR  [--variant readable|technical]\n"
+         "         [--tier T] [--startup NAME] [--generated AT] |\n"
+         "       demo PLAN_DIR\n";
   return 2;
 }
 
@@ -70,6 +77,31 @@ int demo(const std::string& plan_dir) {
   std::cout << "\nAnd a broken milestones document, every error reported:\n"
             << validate("milestones", broken).to_json() << "\n";
   return failures == 0 ? 0 : 1;
+}
+
+// The Markdown export: the document on stdout, or the error result.
+int markdown(const std::string& type, const std::string& path,
+             const artifacts::MarkdownOptions& options) {
+  using namespace artifacts;
+  MarkdownResult result;
+  if (type == "plan") {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const ModelSpec* model : generation_order()) {
+      std::filesystem::path file = std::filesystem::path(path) / (std::string(model->id) + ".json");
+      if (std::filesystem::exists(file)) files.emplace_back(model->id, read_all(file.string()));
+    }
+    std::vector<PlanArtifact> parts;
+    for (const auto& [id, text] : files) parts.push_back({id, text});
+    result = plan_to_markdown(parts, options);
+  } else {
+    result = to_markdown(type, read_all(path), options);
+  }
+  if (!result.ok()) {
+    std::cout << result.to_json() << "\n";
+    return 1;
+  }
+  std::cout << result.value;
+  return 0;
 }
 
 // One result a line: a value that is the (pretty-printed) input is written compactly.
@@ -130,12 +162,18 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::vector<std::string> positional;
   ValidateOptions options;
-  std::string tier;
+  std::string tier, variant, startup, generated;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--strict") {
       options.strict = true;
     } else if (args[i] == "--tier" && i + 1 < args.size()) {
       tier = args[++i];
+    } else if (args[i] == "--variant" && i + 1 < args.size()) {
+      variant = args[++i];
+    } else if (args[i] == "--startup" && i + 1 < args.size()) {
+      startup = args[++i];
+    } else if (args[i] == "--generated" && i + 1 < args.size()) {
+      generated = args[++i];
     } else {
       positional.push_back(args[i]);
     }
@@ -151,6 +189,11 @@ int main(int argc, char** argv) {
     if (command == "demo" && positional.size() == 2) return demo(arg(1));
     if (command == "batch") return batch();
     if (positional.size() < 2) return usage();
+    if (command == "markdown") {
+      return markdown(
+          arg(1), arg(2),
+          {.variant = variant, .tier = tier, .startup_name = startup, .generated_at = generated});
+    }
     std::string result;
     bool ok = false;
     if (command == "validate") {
