@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "artifacts/markdown.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
 
@@ -85,6 +86,22 @@ std::size_t json_schema(const std::string& type, const std::string& tier) {
   return publish(artifacts::json_schema(type, tier));
 }
 
+// The Markdown export of the content in the input buffer; the options are short texts.
+std::size_t to_markdown(const std::string& type, std::size_t length, const std::string& variant,
+                        const std::string& tier, const std::string& startup_name,
+                        const std::string& generated_at) {
+  return publish(artifacts::to_markdown(type, input_view(length),
+                                        {variant, tier, startup_name, generated_at}));
+}
+
+// The combined export of the plan {"brief": content, ...} in the input buffer.
+std::size_t plan_to_markdown(std::size_t length, const std::string& variant,
+                             const std::string& tier, const std::string& startup_name,
+                             const std::string& generated_at) {
+  return publish(artifacts::plan_to_markdown_json(input_view(length),
+                                                  {variant, tier, startup_name, generated_at}));
+}
+
 // validate() with the model and tier named by their index in the registry (artifact types, then
 // record models; tiers; -1: no tier): no string crosses on the hot path.
 int validate_indexed(int model, std::size_t length, int tier, bool strict) {
@@ -126,6 +143,8 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
   emscripten::function("merge", &merge);
   emscripten::function("diff", &diff);
   emscripten::function("wordDiff", &word_diff);
+  emscripten::function("toMarkdown", &to_markdown);
+  emscripten::function("planToMarkdown", &plan_to_markdown);
   emscripten::function("registry", &artifacts::registry_json);
   emscripten::function("validateString", &validate_string);
   emscripten::function("stringArgumentLength", &string_argument_length);

@@ -167,6 +167,45 @@ export function diff(type: ArtifactTypeId, before: Content | null, after: Conten
 /** A word-level diff (Myers, linear space, bounded work; never splits a UTF-8 character). */
 export function wordDiff(before: string, after: string): WordPiece[];
 
+// ---- Markdown export ------------------------------------------------------------------------
+
+/** `readable`: clean headings, paragraphs and lists to paste into Notion or a doc. `technical`:
+ * YAML front matter, the schema's descriptions, [HIGH]/[MEDIUM]/[LOW] badges, a Mermaid flowchart
+ * of the user journey and cross-reference links (see the README). */
+export type MarkdownVariant = 'readable' | 'technical';
+
+export interface MarkdownOptions {
+  /** Default `readable`. */
+  variant?: MarkdownVariant;
+  /** Exactly this tier's sections; every section without a tier. */
+  tier?: TierName;
+  /** Shown in the title ("StockPilot — Product Brief") and the front matter; left out if absent. */
+  startupName?: string;
+  /** Written as given (a Date as its ISO 8601 text): the export never reads the clock. Left out
+   * if absent. */
+  generatedAt?: string | Date;
+}
+
+/**
+ * One artifact as Markdown. Content is validated first (ValidationFailedError with every error);
+ * an unknown type, tier or variant throws. The same input always gives the same text.
+ * @example
+ * const md = toMarkdown('mvp_scope', record.current_content,
+ *   { variant: 'technical', tier: 'partner', startupName: 'StockPilot', generatedAt: new Date() });
+ */
+export function toMarkdown<K extends ArtifactTypeId>(
+  type: K, content: Content<ArtifactContentMap[K]>, options?: MarkdownOptions): string;
+
+/** The five artifacts of a plan by type; a missing or null one (a failed generation) is skipped. */
+export type PlanContents = { [K in ArtifactTypeId]?: Content<ArtifactContentMap[K]> | null };
+
+/**
+ * The whole plan as one Markdown document, in GENERATION_ORDER, each artifact under its own
+ * heading; in `technical`, mentions of earlier artifacts' features, milestones and risks link to
+ * them. Errors carry the artifact type first in `loc`.
+ */
+export function planToMarkdown(plan: PlanContents, options?: MarkdownOptions): string;
+
 // ---- persistence (IndexedDB) ----------------------------------------------------------------
 
 export interface ArtifactAnnotationRecord {

@@ -3,6 +3,7 @@
 // is synchronous), and keep them in IndexedDB with the generation pipeline (store/, pipeline.js).
 import { call, callWithText, callWithTwoTexts, contentText, init, isInitialized } from './core.js';
 import { errorFromResult, InvalidInputError } from './errors.js';
+import { MAX_INPUT_BYTES } from './core.js';
 import { MODEL_INDEX, TIER_INDEX } from './constants.js';
 
 export { init, isInitialized };
@@ -159,6 +160,73 @@ export function wordDiff(before, after) {
   checkName(before, 'before');
   checkName(after, 'after');
   return unwrap(callWithTwoTexts(before, after, (core, a, b) => core.wordDiff(a, b))).value;
+}
+
+// ---- Markdown export ------------------------------------------------------------------------
+
+// The four texts the core's Markdown export takes: variant, tier, startupName, generatedAt.
+function markdownOptions(options) {
+  if (options === undefined || options === null) return ['', '', '', ''];
+  if (typeof options !== 'object') throw new InvalidInputError('options must be an object');
+  let read;
+  try {
+    read = [options.variant, options.tier, options.startupName, options.generatedAt];
+  } catch (cause) {
+    throw new InvalidInputError(`options cannot be read: ${cause?.message ?? String(cause)}`, { cause });
+  }
+  if (read[3] instanceof Date) {
+    if (Number.isNaN(read[3].getTime())) throw new InvalidInputError('generatedAt is an invalid Date');
+    read[3] = read[3].toISOString();
+  }
+  return read.map((value, i) => {
+    const name = ['variant', 'tier', 'startupName', 'generatedAt'][i];
+    if (value === undefined || value === null) return '';
+    checkName(value, name);
+    if (typeof value.isWellFormed === 'function' && !value.isWellFormed()) {
+      throw new InvalidInputError(`${name} is not valid Unicode (it has a lone surrogate)`);
+    }
+    if (value.length > MAX_INPUT_BYTES) throw new InvalidInputError(`${name} is longer than ${MAX_INPUT_BYTES} characters`);
+    return value;
+  });
+}
+
+/**
+ * One artifact as Markdown: `readable` (default; Notion-pasteable) or `technical` (front matter,
+ * [HIGH]/[MEDIUM]/[LOW] badges, a Mermaid user journey, cross-reference links). Only the tier's
+ * sections (all without a tier). Content is validated first: invalid content throws
+ * ValidationFailedError with every error.
+ * @returns {string}
+ */
+export function toMarkdown(type, content, options) {
+  checkName(type, 'type');
+  const [variant, tier, startupName, generatedAt] = markdownOptions(options);
+  const text = contentText(content);
+  const run = (core, length) => core.toMarkdown(type, length, variant, tier, startupName, generatedAt);
+  return unwrap(callWithText(text, run, undefined, { fromStringify: typeof content !== 'string' })).value;
+}
+
+/**
+ * The whole plan as one Markdown document, in GENERATION_ORDER: `plan` maps artifact types to
+ * content (objects or JSON text); a missing or null artifact (a failed generation) is skipped.
+ * Errors name their artifact first in `loc` (["mvp_scope", "core_features", 0, "priority"]).
+ * @returns {string}
+ */
+export function planToMarkdown(plan, options) {
+  if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) {
+    throw new InvalidInputError('planToMarkdown takes one object: {brief, mvp_scope, milestones, risk_log, how_it_works}');
+  }
+  const [variant, tier, startupName, generatedAt] = markdownOptions(options);
+  const request = Object.create(null);  // "__proto__" stays a key (and an unknown type)
+  let text;
+  try {
+    for (const [type, content] of Object.entries(plan)) request[type] = documentValue(content, type);
+    text = JSON.stringify(request);
+  } catch (cause) {
+    if (cause instanceof InvalidInputError) throw cause;
+    throw new InvalidInputError(`the plan cannot be serialised as JSON: ${cause?.message ?? String(cause)}`, { cause });
+  }
+  const run = (core, length) => core.planToMarkdown(length, variant, tier, startupName, generatedAt);
+  return unwrap(callWithText(text, run, undefined, { fromStringify: true })).value;
 }
 
 export { ArtifactStore, DEFAULT_LEASE_TTL_MS } from './store/store.js';

@@ -771,13 +771,15 @@ MarkdownResult plan_to_markdown_json(std::string_view plan_json, const MarkdownO
                          "{\"class_name\":\"Plan\"}"});
       return result;
     }
-    for (auto [key, value] : detail::as_object(*plan.root())) {
+    for (auto member : detail::as_object(*plan.root())) {
+      std::string_view key = member.key;  // (clang 14 lambdas cannot capture a binding)
+      detail::Element value = member.value;
       std::string text = value.is_string() ? std::string(value.get_string().value_unsafe())
                          : value.is_null() ? std::string()
                                            : detail::element_json(value);
       // A repeated key: the last one wins, as everywhere.
       auto same = std::find_if(members.begin(), members.end(),
-                               [&](const auto& member) { return member.first == key; });
+                               [&](const auto& known) { return known.first == key; });
       if (same != members.end()) {
         same->second = std::move(text);
       } else {
