@@ -145,6 +145,16 @@ test('generate, edit with instant validation, reload, regenerate with preview, d
     assert.match(await byTestId(page, 'version-diff').textContent(), /Revised in round 2/);
     await shot(page, '07-version-diff');
 
+    // Hostile text in a section is saved as text and exported escaped, never as markup.
+    await byTestId(page, 'nav-brief').click();
+    const constraint = page.locator('[data-section="key_constraint"]');
+    await constraint.locator('[data-testid="section-edit"]').click();
+    await byTestId(page, 'section-input').fill(`${hostile}\n# not a heading`);
+    await byTestId(page, 'section-save').click();
+    await constraint.getByText('# not a heading').waitFor();
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    assert.equal(await page.locator('main img, main script').count(), 0);
+
     // Export: both variants download as Markdown files.
     const [readable] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'export-readable').click()]);
     assert.match(readable.suggestedFilename(), /^stockpilot-plan-readable\.md$/);
@@ -152,6 +162,9 @@ test('generate, edit with instant validation, reload, regenerate with preview, d
     assert.match(readableText, /^# /m);
     assert.match(readableText, /Product Brief/);
     assert.match(readableText, /Revised in round 2/, 'the export has the current version');
+    assert.match(readableText, /\\<script>/, 'user markup is escaped in the export');
+    assert.doesNotMatch(readableText, /(^|[^\\])<(script|img)/m);
+    assert.doesNotMatch(readableText, /^# not a heading/m);
     await byTestId(page, 'export-preview').waitFor();
     await shot(page, '08-export-preview');
     const [technical] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'export-technical').click()]);
