@@ -9,6 +9,7 @@
 #include <iterator>
 #include <string>
 
+#include "artifacts/markdown.hpp"
 #include "artifacts/operations.hpp"
 
 namespace {
@@ -69,6 +70,15 @@ void register_all() {
     add("merge", input, bytes, [](const Input& in) {
       benchmark::DoNotOptimize(
           merge({"risk_log", in.before, in.after, in.before, {"technical_risks"}, false})
+              .to_json());
+    });
+    // The Markdown export (validation included): readable, and technical with its links.
+    add("markdown_readable", input, bytes, [](const Input& in) {
+      benchmark::DoNotOptimize(to_markdown("risk_log", in.before).to_json());
+    });
+    add("markdown_technical", input, bytes, [](const Input& in) {
+      benchmark::DoNotOptimize(
+          to_markdown("risk_log", in.before, {.variant = "technical", .startup_name = "StockPilot"})
               .to_json());
     });
   }

@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -33,6 +34,11 @@ constexpr std::string_view kTitleSeparator = " — ";
 constexpr std::string_view kNone = "_None._";
 constexpr std::size_t kMinLinkedName = 3;      // shorter item names are never linked
 constexpr std::size_t kMinQuotedPassage = 12;  // shorter quotes are not looked up
+// The work cross-reference links may do in one export, in bytes compared: past it the rest is
+// written without links, so hostile content (thousands of items named alike, mentioned
+// everywhere) costs bounded time, as kWordDiffBudget bounds a word diff.
+constexpr std::size_t kLinkBudget = std::size_t{1} << 26;
+constexpr std::size_t kKeyGap = 8;  // at most this many bytes between a key's two words
 
 struct Settings {
   Variant variant = Variant::readable;
@@ -444,12 +450,14 @@ class Renderer {
     }
   }
 
-  // Entities by the first word of their name (or their first byte when that is not a word
-  // byte), longest names first.
+  // Entities by the key of their name, longest names first.
   void index_entities() {
     entity_index_.clear();
+    linked_in_.assign(entities_.size(), 0);
+    entity_starts_.fill(false);
     for (std::size_t i = 0; i < entities_.size(); ++i) {
-      entity_index_[first_token(entities_[i].name)].push_back(i);
+      entity_index_[entity_key(entities_[i].name, 0, true)].push_back(i);
+      entity_starts_[static_cast<unsigned char>(entities_[i].name.front())] = true;
     }
     for (auto& [key, list] : entity_index_) {
       std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
@@ -458,19 +466,43 @@ class Renderer {
     }
   }
 
-  static std::string_view first_token(std::string_view text) {
-    std::size_t end = 0;
-    while (end < text.size() && md::is_word_byte(static_cast<unsigned char>(text[end]))) ++end;
-    return text.substr(0, end == 0 ? 1 : end);
+  // What a name is looked up by, from `at`: its first two words ("Low-Stock Alerts": "Low" and
+  // "Stock", whatever stands between them, up to kKeyGap bytes), or only the first; a name that
+  // does not start with a word byte, by that byte. A text matching a name has the same key
+  // with one or two words, so a text position needs two look-ups.
+  static std::string entity_key(std::string_view text, std::size_t at, bool two_words) {
+    std::string key;
+    entity_key(text, at, two_words, key);
+    return key;
+  }
+  static void entity_key(std::string_view text, std::size_t at, bool two_words, std::string& key) {
+    auto word_end = [&](std::size_t from) {
+      while (from < text.size() && md::is_word_byte(static_cast<unsigned char>(text[from]))) {
+        ++from;
+      }
+      return from;
+    };
+    std::size_t first = word_end(at);
+    key.assign(text.substr(at, first == at ? 1 : first - at));
+    if (first == at || !two_words) return;
+    std::size_t gap = first;
+    while (gap < text.size() && gap - first < kKeyGap &&
+           !md::is_word_byte(static_cast<unsigned char>(text[gap]))) {
+      ++gap;
+    }
+    std::size_t second = word_end(gap);
+    if (gap == first || second == gap) return;
+    key += '\x01';
+    key.append(text.substr(gap, second - gap));
   }
 
   // The links of one text (a paragraph, a list item): each entity at most once per text.
   class LinkFinder {
    public:
-    explicit LinkFinder(const Renderer& renderer) : r_(renderer) {}
+    explicit LinkFinder(Renderer& renderer) : r_(renderer), text_(++renderer.text_count_) {}
 
     void find(std::string_view line, std::vector<md::Link>& links) {
-      if (r_.collecting_) return;
+      if (r_.collecting_ || r_.link_budget_ == 0) return;
       quotes(line, links);
       std::vector<md::Link> quoted = links;
       std::size_t q = 0;
@@ -481,21 +513,27 @@ class Renderer {
           continue;
         }
         auto c = static_cast<unsigned char>(line[i]);
-        std::size_t next = i + 1;
-        std::string_view key = line.substr(i, 1);
-        if (md::is_word_byte(c)) {
-          next = i;
-          while (next < line.size() && md::is_word_byte(static_cast<unsigned char>(line[next]))) {
-            ++next;
-          }
-          key = line.substr(i, next - i);
-        } else if (c == ' ' || c == '\t') {
+        if (c == ' ' || c == '\t') {
           ++i;
           continue;
         }
+        std::size_t next = i + 1;
+        if (md::is_word_byte(c)) {
+          while (next < line.size() && md::is_word_byte(static_cast<unsigned char>(line[next]))) {
+            ++next;
+          }
+        }
+        if (!r_.entity_starts_[c]) {  // no name starts with this byte
+          i = next;
+          continue;
+        }
         std::size_t limit = q < quoted.size() ? quoted[q].begin : line.size();
-        if (std::size_t end = mention(line, i, key, limit, links); end != 0) next = end;
-        i = next;
+        entity_key(line, i, true, two_);
+        std::size_t end = mention(line, i, two_, limit, links);
+        if (entity_key(line, i, false, one_); end == 0 && one_ != two_) {
+          end = mention(line, i, one_, limit, links);
+        }
+        i = end != 0 ? end : next;
       }
       std::sort(links.begin(), links.end(),
                 [](const md::Link& a, const md::Link& b) { return a.begin < b.begin; });
@@ -504,7 +542,7 @@ class Renderer {
    private:
     // The longest entity named at `at` (ending by `limit`, on a word edge): links it unless
     // this text already did, and returns where it ends; 0 when none is named there.
-    std::size_t mention(std::string_view line, std::size_t at, std::string_view key,
+    std::size_t mention(std::string_view line, std::size_t at, const std::string& key,
                         std::size_t limit, std::vector<md::Link>& links) {
       auto bucket = r_.entity_index_.find(key);
       if (bucket == r_.entity_index_.end()) return 0;
@@ -512,13 +550,17 @@ class Renderer {
         const Entity& entity = r_.entities_[index];
         if (entity.artifact > r_.current_ || entity.item == r_.current_item_) continue;
         std::size_t end = at + entity.name.size();
-        if (end > limit || line.compare(at, entity.name.size(), entity.name) != 0) continue;
+        if (end > limit) continue;
+        std::size_t same = 0;
+        while (same < entity.name.size() && line[at + same] == entity.name[same]) ++same;
+        if (!spend(same + 1)) return 0;
+        if (same < entity.name.size()) continue;
         if (md::is_word_byte(static_cast<unsigned char>(entity.name.back())) && end < line.size() &&
             md::is_word_byte(static_cast<unsigned char>(line[end]))) {
           continue;
         }
-        if (std::find(linked_.begin(), linked_.end(), index) == linked_.end()) {
-          linked_.push_back(index);
+        if (r_.linked_in_[index] != text_) {
+          r_.linked_in_[index] = text_;
           links.push_back({at, end, entity.href});
         }
         return end;
@@ -547,7 +589,7 @@ class Renderer {
         std::string_view passage = line.substr(begin, end - begin);
         if (passage.size() >= kMinQuotedPassage) {
           for (const auto& source : r_.quote_sources_) {
-            if (source.artifact >= r_.current_) break;
+            if (source.artifact >= r_.current_ || !spend(source.text.size())) break;
             if (source.text.find(passage) != std::string_view::npos) {
               links.push_back({begin, end, source.href});
               break;
@@ -558,8 +600,18 @@ class Renderer {
       }
     }
 
-    const Renderer& r_;
-    std::vector<std::size_t> linked_;
+    bool spend(std::size_t work) {
+      if (work > r_.link_budget_) {
+        r_.link_budget_ = 0;
+        return false;
+      }
+      r_.link_budget_ -= work;
+      return true;
+    }
+
+    Renderer& r_;
+    std::size_t text_;       // this text's number, for linked_in_
+    std::string one_, two_;  // the keys at the current position
   };
 
   // ---- output -----------------------------------------------------------------------------
@@ -613,7 +665,11 @@ class Renderer {
   const Value* current_item_ = nullptr;
   std::vector<std::string> artifact_anchors_;
   std::vector<Entity> entities_;
-  std::unordered_map<std::string_view, std::vector<std::size_t>> entity_index_;
+  std::unordered_map<std::string, std::vector<std::size_t>> entity_index_;
+  std::vector<std::size_t> linked_in_;     // per entity: the last text that linked it
+  std::array<bool, 256> entity_starts_{};  // the first bytes of the entities' names
+  std::size_t text_count_ = 0;
+  std::size_t link_budget_ = kLinkBudget;
   std::vector<QuoteSource> quote_sources_;
 };
 

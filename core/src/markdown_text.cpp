@@ -1,5 +1,7 @@
 #include "markdown_text.hpp"
 
+#include <array>
+
 #include "utf8.hpp"
 
 namespace artifacts::detail::markdown {
@@ -55,6 +57,14 @@ std::size_t line_start_escape(std::string_view line) {
   if (digits + 1 < line.size() && !is_blank(line[digits + 1])) return std::string_view::npos;
   return digits;
 }
+
+// The bytes that may need a backslash (or, NUL, a replacement): every other byte is copied.
+constexpr auto kSpecial = [] {
+  std::array<bool, 256> special{};
+  for (unsigned char c : std::string_view("\\`*[]<|~$#&_")) special[c] = true;
+  special[0] = true;
+  return special;
+}();
 
 // Whether the byte at `i` needs a backslash wherever it stands. `label_begin`/`label_end`: the
 // bounds of a link label around it, which count as word edges.
@@ -130,10 +140,6 @@ char32_t slug_lower(char32_t c) {
 
 }  // namespace
 
-bool is_word_byte(unsigned char c) {
-  return c >= 0x80 || c == '_' || is_ascii_alnum(static_cast<char>(c));
-}
-
 std::vector<std::string_view> trimmed_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;
@@ -160,38 +166,46 @@ std::string single_line(std::string_view text) {
 void append_line(std::string& out, std::string_view line, std::span<const Link> links,
                  bool heading) {
   const std::size_t lead = heading ? std::string_view::npos : line_start_escape(line);
-  auto emit = [&](std::size_t i, std::size_t label_begin, std::size_t label_end) {
-    if (line[i] == '\0') {
-      out += kReplacement;
-      return;
+  // Bytes between two special ones are copied as a run.
+  auto copy = [&](std::size_t from, std::size_t to, std::size_t label_begin,
+                  std::size_t label_end) {
+    for (std::size_t i = from; i < to;) {
+      std::size_t run = i;
+      while (run < to && !kSpecial[static_cast<unsigned char>(line[run])] && run != lead) ++run;
+      out.append(line.data() + i, run - i);
+      if (run == to) break;
+      if (line[run] == '\0') {
+        out += kReplacement;
+      } else {
+        if (run == lead || needs_escape(line, run, heading, label_begin, label_end)) out += '\\';
+        out += line[run];
+      }
+      i = run + 1;
     }
-    if (i == lead || needs_escape(line, i, heading, label_begin, label_end)) out += '\\';
-    out += line[i];
   };
-  std::size_t next = 0;
-  for (std::size_t i = 0; i < line.size();) {
-    if (next < links.size() && links[next].begin == i) {
-      const Link& link = links[next++];
-      out += '[';
-      for (std::size_t j = link.begin; j < link.end; ++j) emit(j, link.begin, link.end);
-      out += "](";
-      out += link.href;
-      out += ')';
-      i = link.end;
-      continue;
-    }
-    emit(i, 0, line.size());
-    ++i;
+  std::size_t at = 0;
+  for (const Link& link : links) {
+    copy(at, link.begin, 0, line.size());
+    out += '[';
+    copy(link.begin, link.end, link.begin, link.end);
+    out += "](";
+    out += link.href;
+    out += ')';
+    at = link.end;
   }
+  copy(at, line.size(), 0, line.size());
 }
 
 bool append_block(std::string& out, std::string_view text, std::string_view indent,
                   const LinkFinder* find_links) {
-  auto lines = trimmed_lines(text);
   std::vector<Link> links;
   bool written = false;
   bool blank_before = false;
-  for (auto line : lines) {
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = trim(text.substr(start, end - start));
+    start = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
     if (line.empty()) {
       blank_before = written;
       continue;

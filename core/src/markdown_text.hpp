@@ -14,7 +14,10 @@ namespace artifacts::detail::markdown {
 
 // Letters, digits, `_` and every non-ASCII byte: what counts as inside a word for name matching
 // and for `_` emphasis.
-bool is_word_byte(unsigned char c);
+inline bool is_word_byte(unsigned char c) {
+  return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
+}
 
 // A link laid over the bytes [begin, end) of a line.
 struct Link {

@@ -6,6 +6,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -303,6 +304,34 @@ TEST(markdown, RepeatedHeadingsGetGitHubsNumberedAnchors) {
                       "(#café-brûlée--ça-va-) are in scope.\n"),
             std::string::npos)
       << text;
+}
+
+TEST(markdown, LinkingAlikeNamesEverywhereTakesBoundedTime) {
+  // Ten thousand features named alike, and prose that mentions the name at every word: linking
+  // gives up after its budget instead of comparing every name at every word.
+  std::string features = "[";
+  for (int i = 0; i < 10000; ++i) {
+    if (i > 0) features += ",";
+    features +=
+        R"({"name":"Same Name )" + std::to_string(i) + R"(","description":"d","priority":"low"})";
+  }
+  features += "]";
+  std::string prose;
+  for (int i = 0; i < 200000; ++i) prose += "Same Name ";
+  auto mvp = with_value(plan("mvp_scope"), "/core_features", features);
+  mvp = with_value(mvp, "/out_of_scope", "[" + json_text(prose + "Same Name 9999") + "]");
+  auto start = std::chrono::steady_clock::now();
+  auto result = to_markdown("mvp_scope", mvp, {.variant = "technical"});
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(result.ok());
+  EXPECT_LT(seconds, 5.0);
+  EXPECT_EQ(result.value, to_markdown("mvp_scope", mvp, {.variant = "technical"}).value);
+  // Within budget, the same names link as usual.
+  auto few = with_value(mvp, "/out_of_scope", R"(["Same Name 12 and Same Name 9999."])");
+  EXPECT_NE(
+      to_markdown("mvp_scope", few, {.variant = "technical"})
+          .value.find("- [Same Name 12](#same-name-12) and [Same Name 9999](#same-name-9999)."),
+      std::string::npos);
 }
 
 // ---- escaping -----------------------------------------------------------------------------

@@ -22,6 +22,8 @@
 //      * in the combined export, a quoted passage ("..." or “...”, at least 12 bytes) found
 //        verbatim in a prose or string-list section of an earlier artifact links to that
 //        section's heading (the MVP scope quoting the brief's value proposition).
+//    Linking does bounded work (2^26 bytes compared an export): past that, hostile content
+//    (thousands of items named alike, mentioned at every word) is written without more links.
 //    Anchors are GitHub's heading ids (github-slugger: lowercase, punctuation dropped, spaces to
 //    hyphens, repeats numbered -1, -2, ...), computed for the Latin, Greek and Cyrillic letters
 //    and common punctuation and emoji ranges; other scripts are kept as they are.
