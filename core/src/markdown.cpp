@@ -136,18 +136,13 @@ class Renderer {
     if (!settings_.startup.empty()) title = settings_.startup + std::string(kTitleSeparator);
     title += combined_ ? kPlanTitle : artifacts_.front()->model->title;
     heading(1, title);
-    if (!technical_ && !settings_.generated.empty()) {
-      begin_block();
-      if (!collecting_) {
-        out_ += "_Generated ";
-        md::append_line(out_, settings_.generated, {}, /*heading=*/true);
-        out_ += "_\n";
-      }
-    }
-    if (!combined_) {
+    if (!combined_) {  // the artifact's introduction comes first, then the date
+      write_introduction(0);
+      write_generated();
       write_artifact(0, 1);
       return;
     }
+    write_generated();
     if (technical_ && !artifacts_.empty()) {
       heading(2, "Contents");
       begin_block();
@@ -165,8 +160,28 @@ class Renderer {
       if (!collecting_) out_ += "---\n";
       std::string anchor = heading(level, artifacts_[i]->model->title);
       if (collecting_) artifact_anchors_.push_back(std::move(anchor));
+      write_introduction(i);
       write_artifact(i, level);
     }
+  }
+
+  // The readable variant's date line (the technical one has it in the front matter).
+  void write_generated() {
+    if (technical_ || settings_.generated.empty()) return;
+    begin_block();
+    if (collecting_) return;
+    out_ += "_Generated ";
+    md::append_line(out_, settings_.generated, {}, /*heading=*/true);
+    out_ += "_\n";
+  }
+
+  // What the artifact is (the registry's description).
+  void write_introduction(std::size_t index) {
+    begin_block();
+    if (collecting_) return;
+    out_ += '_';
+    md::append_line(out_, artifacts_[index]->model->description, {}, /*heading=*/true);
+    out_ += "_\n";
   }
 
   void write_front_matter() {
@@ -198,16 +213,10 @@ class Renderer {
     out_ += "---\n";
   }
 
-  // The artifact's introduction and sections; `level` is its own heading's level.
+  // What the artifact builds on and its sections; `level` is its own heading's level.
   void write_artifact(std::size_t index, int level) {
     current_ = index;
     const Loaded& artifact = *artifacts_[index];
-    begin_block();
-    if (!collecting_) {
-      out_ += '_';
-      md::append_line(out_, artifact.model->description, {}, /*heading=*/true);
-      out_ += "_\n";
-    }
     if (technical_) write_builds_on(index);
     for (std::size_t f = 0; f < artifact.model->fields.size(); ++f) {
       const FieldSpec& field = artifact.model->fields[f];
