@@ -176,15 +176,10 @@ class Scanner {
   // One UTF-8 sequence at p_: well-formed, shortest form, no surrogates, at most U+10FFFF.
   bool utf8() {
     auto point = decode_utf8(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
-    const char32_t code = point.code;
-    if (!point.valid || (point.length == 2 && code < 0x80) ||
-        (point.length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
-        (point.length == 4 && (code < 0x10000 || code > 0x10FFFF))) {
-      return false;
-    }
+    if (!well_formed(point)) return false;
     // U+FFFD is what TextEncoder writes for a lone surrogate: a caller that skipped its own
     // well-formedness check relies on the fast path never accepting one.
-    if (code == 0xFFFD) return false;
+    if (point.code == 0xFFFD) return false;
     p_ += point.length;
     return true;
   }

@@ -113,6 +113,9 @@ std::string big_integers_as_doubles(std::string_view text) {
 }  // namespace
 
 JsonDocument::JsonDocument(std::string_view text, int slot) : slot_(slot) {
+  // An empty view may point nowhere (string_view{}): simdjson copies from it with memcpy, whose
+  // source must not be null even for zero bytes.
+  if (text.data() == nullptr) text = std::string_view("", 0);
   if (text.size() > kMaxInputBytes) {
     error_ = Issue{"input_too_large",
                    {},
@@ -281,7 +284,7 @@ std::string printable_prefix(std::string_view bytes, std::size_t limit) {
   std::size_t i = 0;
   while (i < bytes.size() && out.size() < limit) {
     auto point = decode_utf8(bytes, i);
-    if (point.valid) {
+    if (well_formed(point)) {
       out.append(bytes.substr(i, point.length));
       i += point.length;
     } else {

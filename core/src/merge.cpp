@@ -200,6 +200,17 @@ class Merger {
   Allocator& allocator_;
 };
 
+// Merge never hands back invalid content: a last check of what it built.
+void set_checked_value(const ModelSpec& model, const std::string& value, MergeResult& result) {
+  auto checked = validate(model.id, value);
+  if (!checked.ok()) {
+    result.status = Status::validation_failed;
+    result.errors = std::move(checked.errors);
+    return;
+  }
+  result.value = std::move(checked.value);
+}
+
 }  // namespace
 
 MergeResult merge(const MergeRequest& request) {
@@ -222,7 +233,8 @@ MergeResult merge(const MergeRequest& request) {
   rapidjson::Document base, ours, theirs;
   if (!load_valid(*model, "theirs", request.theirs, 0, theirs, result)) return result;
   if (request.force) {
-    result.value = detail::value_json(theirs);
+    // Theirs as it is, checked like every merged value (no content is no valid content).
+    set_checked_value(*model, detail::value_json(theirs), result);
     return result;
   }
   if (!load_valid(*model, "ours", request.ours, 1, ours, result) ||
@@ -264,15 +276,7 @@ MergeResult merge(const MergeRequest& request) {
       result.edited_sections.emplace_back(field.key);
     }
   }
-  std::string value = detail::value_json(merged);
-  // Merge never hands back invalid content: a last check of what it built.
-  auto checked = validate(model->id, value);
-  if (!checked.ok()) {
-    result.status = Status::validation_failed;
-    result.errors = std::move(checked.errors);
-    return result;
-  }
-  result.value = std::move(checked.value);
+  set_checked_value(*model, detail::value_json(merged), result);
   return result;
 }
 

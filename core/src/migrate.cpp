@@ -66,15 +66,17 @@ MigrateResult migrate(std::string_view type, std::string_view json) {
   for (const auto& step : kSteps) {
     if (step.from >= version) step.apply(*model, content, content.GetAllocator());
   }
-  // The stamp goes first, so a reader sees the version before the content.
-  content.RemoveMember(rapidjson::StringRef(kSchemaVersionKey.data(), kSchemaVersionKey.size()));
+  // The stamp goes first, so a reader sees the version before the content; the other members
+  // keep their order (RapidJSON's RemoveMember would move the last one into the stamp's place).
   rapidjson::StringBuffer buffer;
   detail::Writer out(buffer);
   out.StartObject();
   detail::write_string(out, kSchemaVersionKey);
   out.Int64(kCurrentSchemaVersion);
   for (auto& member : content.GetObject()) {
-    out.Key(member.name.GetString(), member.name.GetStringLength());
+    std::string_view key(member.name.GetString(), member.name.GetStringLength());
+    if (key == kSchemaVersionKey) continue;
+    out.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
     member.value.Accept(out);
   }
   out.EndObject();

@@ -29,4 +29,13 @@ inline CodePoint decode_utf8(std::string_view text, std::size_t i) {
   return {code, length, true};
 }
 
+// A sequence valid UTF-8 allows: decoded, in its shortest form, not a surrogate, at most
+// U+10FFFF. (`valid` alone lets overlong forms such as E0 92 9E through.)
+inline bool well_formed(const CodePoint& point) {
+  const char32_t code = point.code;
+  return point.valid && !(point.length == 2 && code < 0x80) &&
+         !(point.length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) &&
+         !(point.length == 4 && (code < 0x10000 || code > 0x10FFFF));
+}
+
 }  // namespace artifacts::detail
