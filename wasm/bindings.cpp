@@ -35,6 +35,12 @@ void release_buffers() {
   if (output.capacity() > kRetainedBytes) std::string().swap(output);
 }
 
+// Bytes the two buffers hold between calls (diagnostics: a burst of large input must not pin
+// its memory).
+std::size_t retained_bytes() {
+  return input.capacity() + output.capacity();
+}
+
 std::string_view input_view(std::size_t length) {
   return std::string_view(input.data(), std::min(length, input.size()));
 }
@@ -135,6 +141,7 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
   emscripten::function("inputBuffer", &input_buffer);
   emscripten::function("outputPointer", &output_pointer);
   emscripten::function("releaseBuffers", &release_buffers);
+  emscripten::function("retainedBytes", &retained_bytes);
   emscripten::function("validate", &validate);
   emscripten::function("validateIndexed", &validate_indexed);
   emscripten::function("gate", &gate);

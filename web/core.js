@@ -87,15 +87,30 @@ function loneSurrogate() {
   };
 }
 
+/**
+ * Runs `read()`, which reads caller-supplied values: whatever it throws (a getter's or a Proxy's
+ * own error; JSON.stringify's TypeError on a cycle or a BigInt, its RangeError on nesting too deep
+ * for the stack) becomes an InvalidInputError with the original as its cause.
+ */
+export function readInput(what, read) {
+  try {
+    return read();
+  } catch (cause) {
+    if (cause instanceof InvalidInputError) throw cause;
+    throw new InvalidInputError(`${what}: ${cause?.message ?? String(cause)}`, { cause });
+  }
+}
+
+/** A request object as JSON text (see readInput for what it refuses). */
+export function requestText(request, name = 'the request') {
+  return readInput(`${name} cannot be serialised as JSON`, () => JSON.stringify(request));
+}
+
 /** Content as JSON text: objects are serialised, strings are taken as JSON text. */
 export function contentText(content, name = 'content') {
   if (typeof content === 'string') return content;
   if (typeof content === 'object') {  // objects, arrays and null are JSON values
-    try {
-      return JSON.stringify(content);
-    } catch (cause) {
-      throw new InvalidInputError(`${name} cannot be serialised as JSON: ${cause.message}`, { cause });
-    }
+    return requestText(content, name);
   }
   throw new InvalidInputError(`${name} must be an object or JSON text, got ${typeof content}`);
 }
@@ -116,10 +131,11 @@ export function callWithText(text, call, shortcut, { fromStringify = false } = {
   if (!shortcut && malformed()) return loneSurrogate();
   const capacity = Math.min(text.length * 3, MAX_INPUT_BYTES + 4);
   const pointer = core.inputBuffer(capacity);
-  // Take the heap view after inputBuffer: growing memory replaces it.
-  const { read, written } = encoder.encodeInto(text, core.HEAPU8.subarray(pointer, pointer + capacity));
-  if (read < text.length) return tooLarge(capacity);
   try {
+    // Take the heap view after inputBuffer: growing memory replaces it.
+    const { read, written } = encoder.encodeInto(text, core.HEAPU8.subarray(pointer, pointer + capacity));
+    // Too large once encoded: the buffer that grew for it is still given back (finally).
+    if (read < text.length) return tooLarge(capacity);
     const length = call(core, written);
     if (length < 0) return shortcut(length);
     if (shortcut && malformed()) return loneSurrogate();
@@ -141,11 +157,11 @@ export function callWithTwoTexts(first, second, call) {
   }
   const capacity = Math.min((first.length + second.length) * 3, MAX_INPUT_BYTES + 8);
   const pointer = core.inputBuffer(capacity);
-  const heap = core.HEAPU8;
-  const one = encoder.encodeInto(first, heap.subarray(pointer, pointer + capacity));
-  const two = encoder.encodeInto(second, heap.subarray(pointer + one.written, pointer + capacity));
-  if (one.read < first.length || two.read < second.length) return tooLarge(capacity);
   try {
+    const heap = core.HEAPU8;
+    const one = encoder.encodeInto(first, heap.subarray(pointer, pointer + capacity));
+    const two = encoder.encodeInto(second, heap.subarray(pointer + one.written, pointer + capacity));
+    if (one.read < first.length || two.read < second.length) return tooLarge(capacity);
     return readResult(core, call(core, one.written, two.written));
   } finally {
     if (capacity > RETAINED_BYTES) core.releaseBuffers();
@@ -173,6 +189,11 @@ export function coreRegistry() {
 /** Bytes of wasm memory in use by the module (it grows, and never shrinks). */
 export function wasmMemoryBytes() {
   return ready().HEAPU8.length;
+}
+
+/** Bytes the module's reused input and output buffers hold between calls. */
+export function retainedBufferBytes() {
+  return ready().retainedBytes();
 }
 
 /** Only the transfer of `text` into wasm memory by encodeInto (the public API's path). */

@@ -1,5 +1,7 @@
 /** Bytes of wasm memory the module holds (wasm memory grows and never shrinks). */
 export function wasmMemoryBytes(): number;
+/** Bytes the module's reused input and output buffers hold between calls (at most ~2 MiB after any call). */
+export function retainedBufferBytes(): number;
 /** validate() through an embind std::string argument, for the boundary benchmark. */
 export function validateViaEmbindString(type: string, text: string, tier?: string, strict?: boolean): unknown;
 /** The core's input limit in bytes. */

@@ -1,5 +1,5 @@
 // Diagnostics for tests and benchmarks: memory use and the alternative boundary path.
 export {
-  wasmMemoryBytes, validateViaEmbindString, transferViaEncodeInto, transferViaEmbindString,
+  wasmMemoryBytes, retainedBufferBytes, validateViaEmbindString, transferViaEncodeInto, transferViaEmbindString,
   MAX_INPUT_BYTES, coreRegistry,
 } from './core.js';

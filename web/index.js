@@ -1,7 +1,9 @@
 // cofounder-artifacts: validate, gate, migrate, merge, diff and describe the five founder-plan
 // artifacts with the C++ core compiled to WebAssembly (after one `await init()` every core call
 // is synchronous), and keep them in IndexedDB with the generation pipeline (store/, pipeline.js).
-import { call, callWithText, callWithTwoTexts, contentText, init, isInitialized } from './core.js';
+import {
+  call, callWithText, callWithTwoTexts, contentText, init, isInitialized, readInput, requestText,
+} from './core.js';
 import { errorFromResult, InvalidInputError } from './errors.js';
 import { MAX_INPUT_BYTES } from './core.js';
 import { MODEL_INDEX, TIER_INDEX } from './constants.js';
@@ -21,14 +23,24 @@ function checkName(value, name) {
   return value;
 }
 
+// Names (type, tier) cross by embind string conversion, and wasm memory never shrinks: a 64 MB
+// "type" would keep 64 MB for good. Known names are short and the core echoes at most 1 KiB of an
+// unknown one, so past 2 048 characters the rest cannot change the answer and stays behind.
+const NAME_LIMIT = 2048;
+function nameArgument(value, name) {
+  checkName(value, name);
+  return value.length > NAME_LIMIT ? value.slice(0, NAME_LIMIT) : value;
+}
+
 function checkOptions(options) {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object') throw new InvalidInputError('options must be an object');
-  return options;
+  // Read once, here: a throwing getter is the caller's bad input, not an exception of ours.
+  return readInput('options cannot be read', () => ({ tier: options.tier, strict: options.strict }));
 }
 
 function optionalTier(tier) {
-  return tier === undefined || tier === null ? '' : checkName(tier, 'tier');
+  return tier === undefined || tier === null ? '' : nameArgument(tier, 'tier');
 }
 
 // Argument errors (unknown type or tier) are thrown; content errors are the result.
@@ -49,7 +61,7 @@ function unwrap(result) {
  * @returns {{ok: boolean, errors: object[], warnings: object[], value: object|null}}
  */
 export function validate(type, content, options) {
-  checkName(type, 'type');
+  type = nameArgument(type, 'type');
   const { tier, strict = false } = checkOptions(options);
   const tierName = optionalTier(tier);
   const text = contentText(content);
@@ -83,8 +95,8 @@ function validAsWritten(text) {
 
 /** The sections `tier` may see; `locked` lists the ids withheld from it. */
 export function gate(type, content, tier) {
-  checkName(type, 'type');
-  checkName(tier, 'tier');
+  type = nameArgument(type, 'type');
+  tier = nameArgument(tier, 'tier');
   const text = contentText(content);
   const result = unwrap(callWithText(text, (core, length) => core.gate(type, length, tier)));
   return { value: result.value, locked: result.locked };
@@ -92,7 +104,7 @@ export function gate(type, content, tier) {
 
 /** Content brought up to the current `_schema_version`. */
 export function migrate(type, content) {
-  checkName(type, 'type');
+  type = nameArgument(type, 'type');
   const text = contentText(content);
   const result = unwrap(callWithText(text, (core, length) => core.migrate(type, length)));
   return { value: result.value, fromVersion: result.fromVersion, toVersion: result.toVersion };
@@ -100,7 +112,7 @@ export function migrate(type, content) {
 
 /** The JSON Schema (draft 2020-12) of `type` at `tier` (all sections when no tier is given). */
 export function jsonSchema(type, options) {
-  checkName(type, 'type');
+  type = nameArgument(type, 'type');
   const tierName = optionalTier(checkOptions(options).tier);
   return unwrap(call((core) => core.jsonSchema(type, tierName))).value;
 }
@@ -120,18 +132,20 @@ export function merge(request) {
   if (request === null || typeof request !== 'object') {
     throw new InvalidInputError('merge takes one object: {type, base, ours, theirs, editedSections, force}');
   }
-  const { type, base, ours, theirs, editedSections = [], force = false } = request;
+  const { type, base, ours, theirs, editedSections = [], force = false } = readInput('the merge request cannot be read',
+    () => ({ type: request.type, base: request.base, ours: request.ours, theirs: request.theirs,
+      editedSections: request.editedSections, force: request.force }));
   checkName(type, 'type');
   if (!Array.isArray(editedSections)) throw new InvalidInputError('editedSections must be an array');
   // Documents travel inside the request as values or as escaped JSON text, never spliced text.
-  const text = JSON.stringify({
+  const text = requestText({
     type,
     base: documentValue(base, 'base'),
     ours: documentValue(ours, 'ours'),
     theirs: documentValue(theirs, 'theirs'),
     editedSections,
     force: Boolean(force),
-  });
+  }, 'the merge request');
   const result = unwrap(callWithText(text, (core, length) => core.merge(length)));
   return {
     value: result.value,
@@ -148,9 +162,9 @@ export function merge(request) {
  */
 export function diff(type, before, after) {
   checkName(type, 'type');
-  const text = JSON.stringify({
+  const text = requestText({
     type, before: documentValue(before, 'before'), after: documentValue(after, 'after'),
-  });
+  }, 'the diff request');
   const result = unwrap(callWithText(text, (core, length) => core.diff(length)));
   return { patch: result.patch, sections: result.sections };
 }
@@ -198,7 +212,7 @@ function markdownOptions(options) {
  * @returns {string}
  */
 export function toMarkdown(type, content, options) {
-  checkName(type, 'type');
+  type = nameArgument(type, 'type');
   const [variant, tier, startupName, generatedAt] = markdownOptions(options);
   const text = contentText(content);
   const run = (core, length) => core.toMarkdown(type, length, variant, tier, startupName, generatedAt);

@@ -2,6 +2,8 @@
 // exception, and the next call with good input still works.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "artifacts/registry.hpp"
 #include "test_support.hpp"
 
@@ -156,13 +158,33 @@ TEST(HostileInput, IntegersBeyond64BitsAreValuesNotInvalidJson) {
     EXPECT_TRUE(gate("brief", with_raw_member(plan("brief"), "junk", big), "partner").ok());
   }
   // In strings nothing changes; past the double range the number is still invalid JSON.
-  EXPECT_TRUE(validate("brief", with_raw_member(plan("brief"), "target_user",
-                                                "\"18446744073709551616\"")).ok());
+  EXPECT_TRUE(
+      validate("brief", with_raw_member(plan("brief"), "target_user", "\"18446744073709551616\""))
+          .ok());
   auto beyond_double =
       validate("brief", with_raw_member(plan("brief"), "junk", "1" + std::string(400, '0')));
   ASSERT_EQ(beyond_double.errors.size(), 1u);
   EXPECT_EQ(beyond_double.errors[0].type, "json_invalid");
   expect_still_usable();
+}
+
+// Found by tests/js/hostile.test.js: the duplicate-key check when a document becomes a RapidJSON
+// value searched the members linearly, so 100 000 unknown keys took migrate and diff a minute.
+TEST(HostileInput, HundredThousandKeysAreLinearWork) {
+  std::string json = plan("brief");
+  json.erase(json.find_last_of('}'));
+  for (int i = 0; i < 100000; ++i)
+    json += ",\"junk_" + std::to_string(i) + "\":[" + std::to_string(i) + "]";
+  json += ",\"junk_7\":\"last\"}";  // a duplicate: the last value wins, in place
+  auto started = std::chrono::steady_clock::now();
+  auto migrated = migrate("brief", json);
+  ASSERT_TRUE(migrated.ok());
+  auto value = testing::parse(migrated.value);
+  EXPECT_EQ(value.MemberCount(), 8u + 100000u);
+  EXPECT_STREQ(value["junk_7"].GetString(), "last");
+  EXPECT_TRUE(diff("brief", json, plan("brief")).ok());
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_LT(seconds, 20.0);  // quadratic, it was ~25 s in a release build
 }
 
 TEST(HostileInput, DuplicateKeysLastOneWins) {
