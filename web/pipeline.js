@@ -27,8 +27,15 @@ async function markFailed(store, projectId, type, reason) {
   }
 }
 
-// Stores what `produce()` generates, under a lease; a failure of the runner or of its content
-// is recorded as a failed generation and rethrown.
+// Stores what `produce()` generates, under a lease; a failure of the runner, of its content or
+// of storage is recorded as a failed generation and rethrown.
+//
+// When the completing write itself fails (a quota error, an aborted or failed commit), its
+// transaction wrote nothing: the record is still `generating` under our lease, with its old
+// content. We then release the lease by marking the generation failed, in a new transaction, so
+// the artifact is retryable at once (generateAll retries what failed). If storage refuses that
+// too, nothing can be written: the record keeps the lease and becomes retryable when the lease's
+// TTL has passed (beginGeneration takes an expired lease over). Tested in storage-faults.test.js.
 async function generateUnderLease(store, { projectId, type, tier, force, signal, ttlMs }, produce) {
   const lease = await store.beginGeneration(projectId, type, ttlMs ? { ttlMs } : {});
   try {

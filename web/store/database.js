@@ -18,13 +18,19 @@ export async function openDatabase({ name, version = DB_VERSION, indexedDB: fact
   if (typeof name !== 'string' || name === '') throw new StorageError('the database needs a name');
   // idb loads with the first store, so pages and workers that only validate never fetch it.
   const { wrap } = await import('idb');
-  const request = (factory ?? defaultFactory()).open(name, version);
+  let request;
+  try {
+    request = (factory ?? defaultFactory()).open(name, version);
+  } catch (error) {  // e.g. SecurityError where storage is disabled
+    if (error instanceof StorageError) throw error;
+    throw new StorageError(`cannot open database '${name}': ${error?.message || error?.name || String(error)}`, { cause: error });
+  }
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (error) => {
       if (settled) return;
       settled = true;
-      reject(error instanceof StorageError ? error : new StorageError(`cannot open database '${name}': ${error?.message ?? error}`, { cause: error }));
+      reject(error instanceof StorageError ? error : new StorageError(`cannot open database '${name}': ${error?.message || error?.name || String(error)}`, { cause: error }));
     };
     request.onupgradeneeded = (event) => {
       if (settled) {  // we already reported this open as blocked: do not upgrade behind its back

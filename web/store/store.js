@@ -48,7 +48,8 @@ async function storage(what, work) {
     return await work();
   } catch (error) {
     if (error instanceof ArtifactsError) throw error;
-    throw new StorageError(`${what} failed: ${error?.message ?? error}`, { cause: error });
+    // A failed commit's DOMException may carry only its name (QuotaExceededError).
+    throw new StorageError(`${what} failed: ${error?.message || error?.name || String(error)}`, { cause: error });
   }
 }
 
@@ -118,24 +119,34 @@ export class ArtifactStore {
 
   // ---- reads ------------------------------------------------------------------------------
 
+  // One read in its own transaction. Not idb's db.get() shortcuts: when their request fails,
+  // the transaction's done promise rejects with nobody listening (an unhandled rejection).
+  read(what, request) {
+    return storage(what, async () => {
+      const tx = this.database().transaction(STORE, 'readonly');
+      tx.done.catch(() => {});
+      return request(tx.store);
+    });
+  }
+
   async get(id) {
-    const record = await storage('get', () => this.database().get(STORE, id));
+    const record = await this.read('get', (store) => store.get(id));
     return forReading(record) ?? null;
   }
 
   async getByType(projectId, type) {
     checkProject(projectId);
     checkType(type);
-    const record = await storage('getByType',
-      () => this.database().getFromIndex(STORE, INDEX_BY_PROJECT_TYPE, [projectId, type]));
+    const record = await this.read('getByType',
+      (store) => store.index(INDEX_BY_PROJECT_TYPE).get([projectId, type]));
     return forReading(record) ?? null;
   }
 
   /** Every artifact of a project, in GENERATION_ORDER. */
   async listProject(projectId) {
     checkProject(projectId);
-    const records = await storage('listProject',
-      () => this.database().getAllFromIndex(STORE, INDEX_BY_PROJECT, projectId));
+    const records = await this.read('listProject',
+      (store) => store.index(INDEX_BY_PROJECT).getAll(projectId));
     const order = Object.keys(ARTIFACTS);
     return records.map(forReading)
       .sort((a, b) => order.indexOf(a.artifact_type) - order.indexOf(b.artifact_type));
@@ -155,6 +166,9 @@ export class ArtifactStore {
     const db = this.database();
     const written = await storage(what, async () => {
       const tx = db.transaction(STORE, 'readwrite');
+      // A request that fails (a quota error on the put) aborts the transaction: then tx.done
+      // rejects too, and must not do so unobserved while that request's error is thrown.
+      tx.done.catch(() => {});
       const index = tx.store.index(INDEX_BY_PROJECT_TYPE);
       const stored = await index.get([projectId, type]);
       let next;
