@@ -73,15 +73,15 @@ function tooLarge(bytes) {
   };
 }
 
-function loneSurrogate() {
+// `asJson`: the text was a JSON document (json_invalid); otherwise plain text (string_unicode).
+function loneSurrogate({ asJson = true } = {}) {
+  const problem = 'lone surrogate in the text (not valid Unicode)';
   return {
     ok: false,
     code: 'invalid_input',
-    errors: [{
-      type: 'json_invalid', loc: [],
-      msg: 'Invalid JSON: lone surrogate in the text (not valid Unicode)',
-      ctx: { error: 'lone surrogate in the text (not valid Unicode)' },
-    }],
+    errors: [asJson
+      ? { type: 'json_invalid', loc: [], msg: `Invalid JSON: ${problem}`, ctx: { error: problem } }
+      : { type: 'string_unicode', loc: [], msg: `Input should be a valid string: ${problem}` }],
     warnings: [],
     value: null,
   };
@@ -153,7 +153,7 @@ export function callWithTwoTexts(first, second, call) {
   const core = ready();
   if (first.length + second.length > MAX_INPUT_BYTES) return tooLarge(first.length + second.length);
   if (typeof first.isWellFormed === 'function' && (!first.isWellFormed() || !second.isWellFormed())) {
-    return loneSurrogate();
+    return loneSurrogate({ asJson: false });
   }
   const capacity = Math.min((first.length + second.length) * 3, MAX_INPUT_BYTES + 8);
   const pointer = core.inputBuffer(capacity);
