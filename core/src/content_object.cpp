@@ -17,6 +17,14 @@ std::vector<std::optional<Element>> pick_fields(const ModelSpec& model, Element 
   return found;
 }
 
+std::optional<Element> last_member(Element object, std::string_view key) {
+  std::optional<Element> found;
+  for (auto entry : as_object(object)) {
+    if (entry.key == key) found = entry.value;
+  }
+  return found;
+}
+
 std::optional<Element> object_root(const JsonDocument& document, const ModelSpec& model,
                                    Outcome& outcome) {
   if (!document.root()) {

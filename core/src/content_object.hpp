@@ -15,6 +15,9 @@ namespace artifacts::detail {
 std::vector<std::optional<Element>> pick_fields(const ModelSpec& model, Element object,
                                                 std::vector<std::string_view>* unknown = nullptr);
 
+// The value of the member `key` of `object`; a repeated key's last value wins, as above.
+std::optional<Element> last_member(Element object, std::string_view key);
+
 // The root of `document` if it is an object; otherwise records why in `outcome`.
 std::optional<Element> object_root(const JsonDocument& document, const ModelSpec& model,
                                    Outcome& outcome);

@@ -37,18 +37,19 @@ MigrateResult migrate(std::string_view type, std::string_view json) {
   if (!root) return result;
 
   std::int64_t version = 0;
-  if (auto stamp = (*root)[kSchemaVersionKey]; !stamp.error()) {
+  // A repeated stamp: the last one wins, as for every key (and as validate reads it).
+  if (auto stamp = detail::last_member(*root, kSchemaVersionKey)) {
     const Path loc{std::string(kSchemaVersionKey)};
-    if (!stamp.is_int64()) {
+    if (!stamp->is_int64()) {
       detail::fail(result, Status::invalid_input,
                    Issue{"int_type",
                          loc,
                          "Input should be a valid integer",
-                         detail::element_json(stamp.value_unsafe()),
+                         detail::element_json(*stamp),
                          {}});
       return result;
     }
-    version = stamp.get_int64().value_unsafe();
+    version = stamp->get_int64().value_unsafe();
     if (version < 0 || version > kCurrentSchemaVersion) {
       std::string message = "Content has _schema_version " + std::to_string(version) +
                             "; this library reads versions 0 to " +

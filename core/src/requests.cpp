@@ -3,6 +3,7 @@
 // JSON text (which a caller can escape safely instead of splicing text into the request).
 #include "arguments.hpp"
 #include "artifacts/operations.hpp"
+#include "content_object.hpp"
 #include "fast_validate.hpp"
 #include "json_io.hpp"
 
@@ -77,29 +78,29 @@ bool read_request(std::string_view json, std::initializer_list<std::string_view>
     detail::fail(outcome, Status::invalid_input, bad_request("", "The request must be an object"));
     return false;
   }
-  auto type = root["type"];
-  if (type.error() || !type.is_string()) {
+  // Repeated keys: the last one wins, as in the span read above.
+  auto type = detail::last_member(root, "type");
+  if (!type || !type->is_string()) {
     detail::fail(outcome, Status::invalid_input, bad_request("type", "type must be a string"));
     return false;
   }
-  fields.type = std::string(type.get_string().value_unsafe());
+  fields.type = std::string(type->get_string().value_unsafe());
   std::size_t index = 0;
   for (auto name : documents) {
-    auto document = root[name];
-    if (!document.error()) {
-      fields.documents[index] = document.is_string()
-                                    ? std::string(document.get_string().value_unsafe())
-                                    : detail::element_json(document.value_unsafe());
+    if (auto document = detail::last_member(root, name)) {
+      fields.documents[index] = document->is_string()
+                                    ? std::string(document->get_string().value_unsafe())
+                                    : detail::element_json(*document);
     }
     ++index;
   }
-  if (auto edited = root["editedSections"]; !edited.error() && !edited.is_null()) {
-    if (!edited.is_array()) {
+  if (auto edited = detail::last_member(root, "editedSections"); edited && !edited->is_null()) {
+    if (!edited->is_array()) {
       detail::fail(outcome, Status::invalid_input,
                    bad_request("editedSections", "editedSections must be an array of strings"));
       return false;
     }
-    for (auto id : detail::as_array(edited.value_unsafe())) {
+    for (auto id : detail::as_array(*edited)) {
       if (!id.is_string()) {
         detail::fail(outcome, Status::invalid_input,
                      bad_request("editedSections", "editedSections must be an array of strings"));
@@ -108,12 +109,12 @@ bool read_request(std::string_view json, std::initializer_list<std::string_view>
       fields.edited_sections.emplace_back(id.get_string().value_unsafe());
     }
   }
-  if (auto force = root["force"]; !force.error() && !force.is_null()) {
-    if (!force.is_bool()) {
+  if (auto force = detail::last_member(root, "force"); force && !force->is_null()) {
+    if (!force->is_bool()) {
       detail::fail(outcome, Status::invalid_input, bad_request("force", "force must be a boolean"));
       return false;
     }
-    fields.force = force.get_bool().value_unsafe();
+    fields.force = force->get_bool().value_unsafe();
   }
   return true;
 }
