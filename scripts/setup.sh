@@ -5,9 +5,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: compilers and test libraries for the native build, RapidJSON for the core,
-# Emscripten for the wasm build; with --browser also Chromium for the browser tests.
+# Emscripten for the wasm build; with --browser also Chromium for the browser tests, with --fuzz
+# clang and its libFuzzer and sanitizer runtimes for the fuzz targets (scripts/fuzz.sh).
 packages=(cmake ninja-build g++ libgtest-dev libbenchmark-dev rapidjson-dev emscripten)
-if [ "${1:-}" = "--browser" ]; then packages+=(chromium); fi
+for option in "$@"; do
+  case "$option" in
+    --browser) packages+=(chromium) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do
