@@ -220,7 +220,8 @@ void to_value(Element element, rapidjson::Value& out, Allocator& allocator) {
       for (auto entry : object) {
         rapidjson::Value value;
         to_value(entry.value, value, allocator);
-        auto key = rapidjson::StringRef(entry.key.data(), entry.key.size());
+        // A key may hold NUL bytes: never through RapidJSON's `const char*` overloads (strlen).
+        const rapidjson::Value key(rapidjson::StringRef(entry.key.data(), entry.key.size()));
         if (hashed) {
           auto [slot, added] = index.try_emplace(entry.key, out.MemberCount());
           if (!added) {
