@@ -7,9 +7,9 @@ import { renderArtifact } from './view-artifact.js';
 import { tierLabel } from './labels.js';
 
 const GENERATORS = {
-  happy_path: 'Co-founder works normally',
-  llm_failure: 'Simulate: LLM fails on the Risk Log',
-  rate_limited: 'Simulate: rate limited on Milestones',
+  happy_path: 'Works normally',
+  llm_failure: 'LLM fails on Risk Log',
+  rate_limited: 'Rate limit on Milestones',
 };
 
 function select(attributes, options, current) {
