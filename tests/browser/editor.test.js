@@ -219,6 +219,22 @@ test('a failed generation shows a retry that regenerates only what failed', asyn
       { brief: 'v1', mvp_scope: 'v1', milestones: 'v1', risk_log: 'v1', how_it_works: 'v1' },
       'only the Risk Log was generated again');
     assert.equal(await byTestId(page, 'retry').count(), 0);
+
+    // An edit the new generation also changed is a conflict; forcing takes the new version.
+    await byTestId(page, 'nav-brief').click();
+    const problem = page.locator('[data-section="problem_statement"]');
+    await problem.locator('[data-testid="section-edit"]').click();
+    await byTestId(page, 'section-input').fill('Shops lose track of stock.');
+    await byTestId(page, 'section-save').click();
+    await problem.locator('[data-testid="edited-badge"]').waitFor();
+    await byTestId(page, 'regenerate').click();
+    await byTestId(page, 'regenerate-preview').waitFor();
+    assert.match(await byTestId(page, 'preview-conflicts').textContent(), /Problem Statement/);
+    await shot(page, '11-regenerate-conflict');
+    await byTestId(page, 'force-regeneration').click();
+    await byTestId(page, 'version-diff').waitFor();
+    assert.equal(await problem.locator('[data-testid="edited-badge"]').count(), 0);
+    assert.match(await problem.locator('.prose').textContent(), /Revised in round 2/);
     await noProblems(page);
   } finally {
     await context.close();
