@@ -232,7 +232,12 @@ void to_value(Element element, rapidjson::Value& out, Allocator& allocator) {
           existing->value = value;
           continue;
         }
-        out.AddMember(rapidjson::Value(key, allocator), value, allocator);
+        // Copied (pointer and length): `key` only refers to the parser's buffer, which the next
+        // document reuses, and Value(const Value&, allocator) would keep that reference.
+        out.AddMember(
+            rapidjson::Value(entry.key.data(), static_cast<rapidjson::SizeType>(entry.key.size()),
+                             allocator),
+            value, allocator);
       }
       break;
     }

@@ -210,5 +210,31 @@ TEST(MergeInput, RequestFormMatchesTheStructForm) {
   EXPECT_EQ(from_request.to_json(), direct.to_json());
 }
 
+// Documents large enough that the parser's buffers are reused between base, ours and theirs:
+// keys of an earlier document must be copied, not left pointing into a buffer that moved on
+// (found by the 4 MB benchmark: the merged value had garbage keys and was invalid JSON).
+TEST(MergeInput, LargeDocumentsKeepTheirKeys) {
+  auto base = parse(plan("risk_log"));
+  auto& allocator = base.GetAllocator();
+  auto& risks = base["technical_risks"];
+  const rapidjson::Value first(risks[0], allocator);
+  for (int i = 0; i < 4000; ++i) {
+    rapidjson::Value item(first, allocator);
+    item["title"].SetString(("Risk number " + std::to_string(i)).c_str(), allocator);
+    risks.PushBack(item, allocator);
+  }
+  const std::string base_json = to_json(base);
+  ASSERT_GT(base_json.size(), std::size_t{1} << 20);
+  auto edited = parse(base_json);
+  edited["technical_risks"][7]["mitigation"].SetString("We changed this.");
+  const std::string ours = to_json(edited);
+  std::string request = R"({"type":"risk_log","base":)" + base_json + R"(,"ours":)" + ours +
+                        R"(,"theirs":)" + base_json + R"(,"editedSections":["technical_risks"]})";
+  auto result = merge_request(request);
+  ASSERT_EQ(result.status, Status::ok) << result.to_json().substr(0, 400);
+  EXPECT_EQ(parse(result.value), parse(ours));
+  EXPECT_TRUE(validate("risk_log", result.value).ok());
+}
+
 }  // namespace
 }  // namespace artifacts
