@@ -101,7 +101,12 @@ TEST(WordDiff, ReconstructsManyPairs) {
   }
 }
 
-TEST(WordDiff, OneMegabyteProseWithAFewEditsIsFastAndExact) {
+// The time ceilings below are no speed goal (bench/ holds those): they are 100x what the work
+// takes here, far below what an unbounded O(ND) search would take, and must hold in the
+// sanitizer build on a busy machine too.
+constexpr double kUnboundedWorkSeconds = 20.0;
+
+TEST(WordDiff, OneMegabyteProseWithAFewEditsIsLocalAndExact) {
   std::string base;
   while (base.size() < (1u << 20))
     base += "We count every item on the shelf before the shop opens. ";
@@ -115,12 +120,12 @@ TEST(WordDiff, OneMegabyteProseWithAFewEditsIsFastAndExact) {
   EXPECT_EQ(join(pieces, DiffOp::insert), base);
   EXPECT_EQ(join(pieces, DiffOp::remove), edited);
   EXPECT_LE(pieces.size(), 16u);  // three local edits, not a rewrite
-  EXPECT_LT(std::chrono::duration<double>(elapsed).count(), 2.0);
+  EXPECT_LT(std::chrono::duration<double>(elapsed).count(), kUnboundedWorkSeconds);
 }
 
-// Two unrelated 200 KB texts: the work budget bounds the time (well under 2 s here) and memory
-// stays linear in the tokens; the result still reconstructs both texts.
-TEST(WordDiff, TwoUnrelated200KBTextsFinishUnderTwoSecondsInBoundedWork) {
+// Two unrelated 200 KB texts: the work budget bounds the time (about 0.1 s natively here) and
+// memory stays linear in the tokens; the result still reconstructs both texts.
+TEST(WordDiff, TwoUnrelated200KBTextsFinishInBoundedWork) {
   std::mt19937 rng(11);
   auto random_text = [&](const std::vector<std::string>& vocabulary) {
     std::string text;
@@ -134,7 +139,7 @@ TEST(WordDiff, TwoUnrelated200KBTextsFinishUnderTwoSecondsInBoundedWork) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(join(pieces, DiffOp::insert), a);
   EXPECT_EQ(join(pieces, DiffOp::remove), b);
-  EXPECT_LT(seconds, 2.0);
+  EXPECT_LT(seconds, kUnboundedWorkSeconds);
 }
 
 }  // namespace
