@@ -324,7 +324,7 @@ TEST(markdown, LinkingAlikeNamesEverywhereTakesBoundedTime) {
   auto result = to_markdown("mvp_scope", mvp, {.variant = "technical"});
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(result.ok());
-  EXPECT_LT(seconds, 5.0);
+  EXPECT_LT(seconds, 20.0);  // guards against unbounded work (sanitizer build too); no speed goal
   EXPECT_EQ(result.value, to_markdown("mvp_scope", mvp, {.variant = "technical"}).value);
   // Within budget, the same names link as usual.
   auto few = with_value(mvp, "/out_of_scope", R"(["Same Name 12 and Same Name 9999."])");
