@@ -49,6 +49,7 @@ struct Input {
   std::uint8_t byte(std::size_t i) const {
     return i < header && i < bytes.size() ? static_cast<std::uint8_t>(bytes[i]) : 0;
   }
+  // An empty payload is a view of no buffer at all, as a C++ caller may pass (string_view{}).
   std::string_view payload() const {
     return bytes.size() > header ? bytes.substr(header) : std::string_view();
   }
@@ -496,7 +497,7 @@ std::string check_envelope(const Outcome& outcome, const std::string& json) {
   FUZZ_EXPECT(outcome.ok() == outcome.errors.empty(), "ok() and an empty error list disagree");
   FUZZ_EXPECT(is_json(json), "to_json() is not valid JSON: " + json.substr(0, 300));
   auto document = tree(json);
-  FUZZ_EXPECT(document && document->IsObject(), "to_json() is not an object RapidJSON reads");
+  FUZZ_EXPECT(document && document->IsObject(), "to_json() is not a JSON object");
   const Value* ok = find(*document, "ok");
   FUZZ_EXPECT(ok && ok->IsBool() && ok->GetBool() == outcome.ok(), "to_json()'s ok is wrong");
   const Value* code = find(*document, "code");
