@@ -4,13 +4,13 @@
 #include <string>
 #include <vector>
 
-#include "arguments.hpp"
+#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
-#include "content_object.hpp"
-#include "fast_validate.hpp"
-#include "json_io.hpp"
-#include "scalars.hpp"
+#include "json/object_members.hpp"
+#include "validate/fast_path.hpp"
+#include "json/json_io.hpp"
+#include "validate/lax_conversions.hpp"
 
 namespace artifacts {
 namespace {

@@ -1,6 +1,6 @@
-#include "json_io.hpp"
+#include "json/json_io.hpp"
 
-#include "utf8.hpp"
+#include "json/utf8.hpp"
 
 #include <array>
 #include <memory>

@@ -12,12 +12,12 @@
 #include <unordered_map>
 #include <vector>
 
-#include "arguments.hpp"
+#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
-#include "documents.hpp"
-#include "json_io.hpp"
-#include "markdown_text.hpp"
+#include "json/mutable_document.hpp"
+#include "json/json_io.hpp"
+#include "markdown/text.hpp"
 #include "simdjson.h"
 
 namespace artifacts {

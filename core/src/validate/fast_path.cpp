@@ -1,13 +1,13 @@
 // A schema-directed recursive-descent scan. Strings are scanned 16 bytes at a time (wasm SIMD128
 // or SSE2) for the only bytes that need a closer look: the closing quote, a backslash, control
 // characters and non-ASCII (checked as UTF-8).
-#include "fast_validate.hpp"
+#include "validate/fast_path.hpp"
 
 #include <cstdint>
 #include <cstring>
 
 #include "artifacts/result.hpp"
-#include "utf8.hpp"
+#include "json/utf8.hpp"
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>

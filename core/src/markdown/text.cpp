@@ -1,8 +1,8 @@
-#include "markdown_text.hpp"
+#include "markdown/text.hpp"
 
 #include <array>
 
-#include "utf8.hpp"
+#include "json/utf8.hpp"
 
 namespace artifacts::detail::markdown {
 namespace {

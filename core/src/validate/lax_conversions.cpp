@@ -1,6 +1,6 @@
-#include "scalars.hpp"
+#include "validate/lax_conversions.hpp"
 
-#include "utf8.hpp"
+#include "json/utf8.hpp"
 
 #include <array>
 #include <cmath>

@@ -5,11 +5,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "arguments.hpp"
+#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
-#include "documents.hpp"
-#include "json_io.hpp"
-#include "myers.hpp"
+#include "json/mutable_document.hpp"
+#include "json/json_io.hpp"
+#include "diff/myers.hpp"
 
 namespace artifacts {
 namespace {

@@ -1,6 +1,6 @@
-#include "content_object.hpp"
+#include "json/object_members.hpp"
 
-#include "arguments.hpp"
+#include "registry/resolve.hpp"
 
 namespace artifacts::detail {
 

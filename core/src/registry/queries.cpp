@@ -3,7 +3,7 @@
 #include <rapidjson/writer.h>
 
 #include "artifacts/registry.hpp"
-#include "json_io.hpp"
+#include "json/json_io.hpp"
 
 namespace artifacts {
 namespace {

@@ -6,10 +6,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "arguments.hpp"
+#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
-#include "documents.hpp"
-#include "json_io.hpp"
+#include "json/mutable_document.hpp"
+#include "json/json_io.hpp"
 
 namespace artifacts {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "artifacts/registry.hpp"
 #include "artifacts/result.hpp"
-#include "json_io.hpp"
+#include "json/json_io.hpp"
 
 namespace artifacts::detail {
 

@@ -1,11 +1,11 @@
 // merge_request() and diff_request(): the operations from one JSON request, so a caller across a
 // boundary sends one text. A document in a request is either a JSON value or a string holding
 // JSON text (which a caller can escape safely instead of splicing text into the request).
-#include "arguments.hpp"
+#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
-#include "content_object.hpp"
-#include "fast_validate.hpp"
-#include "json_io.hpp"
+#include "json/object_members.hpp"
+#include "validate/fast_path.hpp"
+#include "json/json_io.hpp"
 
 namespace artifacts {
 namespace {

@@ -3,10 +3,10 @@
 
 #include <array>
 
-#include "arguments.hpp"
+#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
-#include "content_object.hpp"
+#include "json/object_members.hpp"
 
 namespace artifacts {
 namespace {

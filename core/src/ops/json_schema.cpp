@@ -2,10 +2,10 @@
 // usable as an LLM's structured-output schema and by ajv.
 #include <vector>
 
-#include "arguments.hpp"
+#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
-#include "json_io.hpp"
+#include "json/json_io.hpp"
 
 namespace artifacts {
 namespace {

@@ -1,7 +1,7 @@
-#include "documents.hpp"
+#include "json/mutable_document.hpp"
 
-#include "arguments.hpp"
-#include "json_io.hpp"
+#include "registry/resolve.hpp"
+#include "json/json_io.hpp"
 
 namespace artifacts::detail {
 

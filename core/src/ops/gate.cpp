@@ -1,8 +1,8 @@
 // gate(): the sections a tier may see, and the ones it may not (for an upsell view).
-#include "arguments.hpp"
+#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
-#include "content_object.hpp"
-#include "fast_validate.hpp"
+#include "json/object_members.hpp"
+#include "validate/fast_path.hpp"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
-#include "arguments.hpp"
+#include "registry/resolve.hpp"
 
 #include <string>
 #include <vector>
 
-#include "json_io.hpp"
+#include "json/json_io.hpp"
 
 namespace artifacts {
 
