@@ -108,19 +108,13 @@ std::size_t plan_to_markdown(std::size_t length, const std::string& variant,
                                                   {variant, tier, startup_name, generated_at}));
 }
 
-// validate() with the model and tier named by their index in the registry (artifact types, then
-// record models; tiers; -1: no tier): no string crosses on the hot path.
+// validate() with the model and tier named by their index in the registry (model_at(); tiers;
+// -1: no tier): no string crosses on the hot path.
 int validate_indexed(int model, std::size_t length, int tier, bool strict) {
-  const auto artifacts = artifacts::generation_order();
-  const auto records = artifacts::record_models();
-  const auto index = static_cast<std::size_t>(model);
-  std::string_view type = index < artifacts.size() ? artifacts[index]->id
-                          : index < artifacts.size() + records.size()
-                              ? records[index - artifacts.size()]->id
-                              : std::string_view();
+  const auto* spec = model < 0 ? nullptr : artifacts::model_at(static_cast<std::size_t>(model));
   std::string_view tier_text =
       tier < 0 ? std::string_view() : artifacts::tier_names()[static_cast<std::size_t>(tier)];
-  return validate_input(type, length, tier_text, strict);
+  return validate_input(spec ? spec->id : std::string_view(), length, tier_text, strict);
 }
 
 // The embind std::string path, kept only so the boundary benchmark can compare the two.

@@ -195,7 +195,8 @@ TEST(Arguments, UnknownTypeAndTierAreClearErrors) {
   EXPECT_EQ(type.errors[0].msg,
             "Unknown artifact type 'pitch_deck'; expected 'brief', 'mvp_scope', 'milestones', "
             "'risk_log', 'how_it_works', 'artifact_response', 'artifact_annotation', "
-            "'generate_artifacts_request' or 'regenerate_artifact_request'");
+            "'generate_artifacts_request', 'regenerate_artifact_request', 'generation_lease' or "
+            "'artifact_record'");
   auto tier = validate("brief", plan("brief"), {.tier = "enterprise"});
   EXPECT_EQ(tier.status, Status::unknown_tier);
   EXPECT_EQ(tier.errors[0].msg,

@@ -70,9 +70,66 @@ TEST(Registry, TiersInOrder) {
 TEST(Registry, ExportIsJsonWithEveryModel) {
   auto registry = testing::parse(registry_json());
   EXPECT_EQ(registry["generation_order"].Size(), 5u);
-  EXPECT_EQ(registry["records"].Size(), 4u);
+  EXPECT_EQ(registry["records"].Size(), 6u);
   EXPECT_EQ(registry["items"].Size(), 4u);
   EXPECT_EQ(registry["schema_version"].GetInt(), kCurrentSchemaVersion);
+}
+
+// The records and rules the package's JS derives from the export instead of listing them.
+TEST(Registry, ExportCarriesTheRecordsAndRules) {
+  auto registry = testing::parse(registry_json());
+  // Section kinds map one to one onto the tier that first sees them.
+  EXPECT_STREQ(registry["section_tiers"]["core"].GetString(), "bootstrapper");
+  EXPECT_STREQ(registry["section_tiers"]["business"].GetString(), "partner");
+  EXPECT_STREQ(registry["section_tiers"]["strategic"].GetString(), "cto_scale");
+  ASSERT_EQ(registry["generation_statuses"].Size(), 3u);
+  EXPECT_STREQ(registry["generation_statuses"][0].GetString(), "idle");
+  // The boundary's model indexes: artifact types in order, then the record models.
+  const auto& ids = registry["model_ids"];
+  ASSERT_EQ(ids.Size(), model_count());
+  for (rapidjson::SizeType i = 0; i < ids.Size(); ++i) {
+    EXPECT_EQ(std::string_view(ids[i].GetString()), model_at(i)->id);
+    EXPECT_EQ(find_model(ids[i].GetString()), model_at(i));
+  }
+  EXPECT_EQ(model_at(model_count()), nullptr);
+  // The cascade: the brief fails the rest, the MVP scope skips them, the others go on.
+  const auto& order = registry["generation_order"];
+  EXPECT_STREQ(order[0]["on_failure"].GetString(), "fail_rest");
+  EXPECT_STREQ(order[1]["on_failure"].GetString(), "skip_rest");
+  for (rapidjson::SizeType i = 2; i < order.Size(); ++i) {
+    EXPECT_STREQ(order[i]["on_failure"].GetString(), "continue");
+  }
+  // The version stamp is the one field of an artifact that is not a section.
+  for (const auto& model : order.GetArray()) {
+    for (const auto& field : model["fields"].GetArray()) {
+      EXPECT_EQ(field["section"].GetBool(),
+                std::string_view(field["key"].GetString()) != kSchemaVersionKey);
+      EXPECT_STREQ(field["min_tier"].GetString(),
+                   registry["section_tiers"][field["tier"].GetString()].GetString());
+    }
+  }
+}
+
+// The stored record is the API's record plus the extensions, in that order, and its
+// generation_status is the lifecycle's literal.
+TEST(Registry, StoredRecordExtendsTheApiRecord) {
+  const auto* response = find_model("artifact_response");
+  const auto* stored = find_model("artifact_record");
+  ASSERT_NE(response, nullptr);
+  ASSERT_NE(stored, nullptr);
+  ASSERT_GT(stored->fields.size(), response->fields.size());
+  for (std::size_t i = 0; i < response->fields.size(); ++i) {
+    EXPECT_EQ(stored->fields[i].key, response->fields[i].key);
+  }
+  for (std::size_t i = response->fields.size(); i < stored->fields.size(); ++i) {
+    EXPECT_TRUE(stored->fields[i].nullable) << stored->fields[i].key;
+    EXPECT_FALSE(stored->fields[i].required) << stored->fields[i].key;
+  }
+  const auto* status = find_field(*stored, "generation_status");
+  ASSERT_NE(status, nullptr);
+  EXPECT_EQ(status->type->kind, Kind::literal);
+  ASSERT_EQ(status->type->choices.size(), generation_statuses().size());
+  EXPECT_EQ(status->type->choices[2], "failed");
 }
 
 // "If you find yourself listing field names twice, stop and derive": no section id or item

@@ -49,6 +49,12 @@ struct FieldSpec {
   std::string_view default_json = {};  // JSON text of the default, for the JSON Schema export
 };
 
+// What a failed generation of an artifact does to the artifacts after it in GENERATION_ORDER
+// (the original product's cascade): the brief is everyone's context, so without it every later
+// artifact fails; without the MVP scope the rest have nothing to plan and are skipped (recorded
+// as failed so a retry picks them up); any later failure lets the cascade go on.
+enum class CascadeRule : std::uint8_t { continue_rest, fail_rest, skip_rest };
+
 struct ModelSpec {
   std::string_view id;          // the name callers use: "brief", "artifact_response", ...
   std::string_view class_name;  // the original plan's class name, used in error contexts
@@ -56,6 +62,7 @@ struct ModelSpec {
   std::string_view description;
   std::span<const FieldSpec> fields;
   std::string_view identity = {};  // list items: the field that identifies an item (merge/diff)
+  CascadeRule on_failure = CascadeRule::continue_rest;  // artifact types: see CascadeRule
 };
 
 // The version of content this library writes; `_schema_version` absent means version 0.
@@ -64,15 +71,22 @@ inline constexpr std::string_view kSchemaVersionKey = "_schema_version";
 
 // The five artifact types, in GENERATION_ORDER (a linear chain: later ones cite earlier ones).
 std::span<const ModelSpec* const> generation_order();
-// The record models of the original plan's API (ArtifactResponse, ...).
+// The record models of the original plan's API (ArtifactResponse, ...) and the stored record
+// (ArtifactResponse plus the merge base, the generation lease and the last error).
 std::span<const ModelSpec* const> record_models();
-// Every item model (FeatureItem, Milestone, ...), for schema `$defs` and type generation.
+// Every list item model (FeatureItem, Milestone, ...), for schema `$defs` and type generation.
 std::span<const ModelSpec* const> item_models();
+// The generation statuses of a record, in lifecycle order: idle, generating, failed.
+std::span<const std::string_view> generation_statuses();
 std::span<const std::string_view> tier_names();
 std::span<const std::string_view> artifact_type_ids();
 
 // Looks up an artifact type or record model by id; nullptr when unknown.
 const ModelSpec* find_model(std::string_view id);
+// The models callers may name (artifact types in GENERATION_ORDER, then record models), by
+// position: the wasm boundary passes a known model as this index instead of its name.
+const ModelSpec* model_at(std::size_t index);
+std::size_t model_count();
 // Only the five artifact types; nullptr otherwise.
 const ModelSpec* find_artifact_type(std::string_view id);
 std::optional<Tier> parse_tier(std::string_view name);
@@ -82,6 +96,10 @@ std::string_view section_tier_name(SectionTier tier);
 Tier minimum_tier(SectionTier tier);
 bool tier_allows(Tier tier, SectionTier section);
 const FieldSpec* find_field(const ModelSpec& model, std::string_view key);
+// Whether a field of an artifact is a section (edited, annotated, diffed and shown by id):
+// metadata such as `_schema_version` starts with an underscore and is not.
+bool is_section(const FieldSpec& field);
+std::string_view cascade_rule_name(CascadeRule rule);
 
 // A key in Title Case (key_constraint -> Key Constraint), as Pydantic titles fields.
 std::string field_title(std::string_view key);

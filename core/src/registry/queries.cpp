@@ -2,6 +2,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <array>
+
 #include "artifacts/registry.hpp"
 #include "json/json_io.hpp"
 
@@ -34,7 +36,7 @@ void write_type(detail::Writer& out, const TypeSpec& type) {
   out.EndObject();
 }
 
-void write_model(detail::Writer& out, const ModelSpec& model) {
+void write_model(detail::Writer& out, const ModelSpec& model, bool artifact) {
   out.StartObject();
   out.Key("id");
   detail::write_string(out, model.id);
@@ -47,6 +49,10 @@ void write_model(detail::Writer& out, const ModelSpec& model) {
   if (!model.identity.empty()) {
     out.Key("identity");
     detail::write_string(out, model.identity);
+  }
+  if (artifact) {
+    out.Key("on_failure");
+    detail::write_string(out, cascade_rule_name(model.on_failure));
   }
   out.Key("fields");
   out.StartArray();
@@ -62,6 +68,12 @@ void write_model(detail::Writer& out, const ModelSpec& model) {
     out.Bool(field.nullable);
     out.Key("tier");
     detail::write_string(out, section_tier_name(field.tier));
+    out.Key("min_tier");
+    detail::write_string(out, tier_name(minimum_tier(field.tier)));
+    if (artifact) {
+      out.Key("section");
+      out.Bool(is_section(field));
+    }
     out.Key("title");
     detail::write_string(out, field_title(field.key));
     out.Key("description");
@@ -77,10 +89,10 @@ void write_model(detail::Writer& out, const ModelSpec& model) {
 }
 
 void write_models(detail::Writer& out, std::string_view key,
-                  std::span<const ModelSpec* const> models) {
+                  std::span<const ModelSpec* const> models, bool artifacts = false) {
   detail::write_string(out, key);
   out.StartArray();
-  for (const auto* model : models) write_model(out, *model);
+  for (const auto* model : models) write_model(out, *model, artifacts);
   out.EndArray();
 }
 
@@ -91,6 +103,18 @@ const ModelSpec* find_artifact_type(std::string_view id) {
     if (model->id == id) return model;
   }
   return nullptr;
+}
+
+std::size_t model_count() {
+  return generation_order().size() + record_models().size();
+}
+
+const ModelSpec* model_at(std::size_t index) {
+  const auto artifacts = generation_order();
+  if (index < artifacts.size()) return artifacts[index];
+  index -= artifacts.size();
+  const auto records = record_models();
+  return index < records.size() ? records[index] : nullptr;
 }
 
 const ModelSpec* find_model(std::string_view id) {
@@ -134,6 +158,15 @@ const FieldSpec* find_field(const ModelSpec& model, std::string_view key) {
   return nullptr;
 }
 
+bool is_section(const FieldSpec& field) {
+  return !field.key.starts_with('_');
+}
+
+std::string_view cascade_rule_name(CascadeRule rule) {
+  constexpr std::array<std::string_view, 3> kNames = {"continue", "fail_rest", "skip_rest"};
+  return kNames[static_cast<std::size_t>(rule)];
+}
+
 std::string field_title(std::string_view key) {
   std::string title;
   bool start = true;
@@ -167,9 +200,21 @@ std::string registry_json() {
   out.Key("schema_version");
   out.Int64(kCurrentSchemaVersion);
   detail::write_string_list(out, "tiers", tier_names());
+  out.Key("section_tiers");  // which tier first sees each kind of section
+  out.StartObject();
+  for (auto section : {SectionTier::core, SectionTier::business, SectionTier::strategic}) {
+    detail::write_string(out, section_tier_name(section));
+    detail::write_string(out, tier_name(minimum_tier(section)));
+  }
+  out.EndObject();
+  detail::write_string_list(out, "generation_statuses", generation_statuses());
+  out.Key("model_ids");  // model_at()'s order: the index a known model crosses the boundary as
+  out.StartArray();
+  for (std::size_t i = 0; i < model_count(); ++i) detail::write_string(out, model_at(i)->id);
+  out.EndArray();
   out.Key("max_input_bytes");  // so the JS side refuses oversized input before it crosses
   out.Uint64(kMaxInputBytes);
-  write_models(out, "generation_order", generation_order());
+  write_models(out, "generation_order", generation_order(), true);
   write_models(out, "records", record_models());
   write_models(out, "items", item_models());
   out.EndObject();

@@ -14,6 +14,7 @@ constexpr SectionTier kStrategic = SectionTier::strategic;
 // ---- value types --------------------------------------------------------------------------
 
 constexpr std::array<std::string_view, 3> kLevels = {"high", "medium", "low"};
+constexpr std::array<std::string_view, 3> kGenerationStatuses = {"idle", "generating", "failed"};
 constexpr std::array<std::string_view, 5> kArtifactTypeIds = {"brief", "mvp_scope", "milestones",
                                                               "risk_log", "how_it_works"};
 
@@ -175,11 +176,16 @@ constexpr std::array kHowItWorksFields = {
               "How will we keep our users' data safe and meet our obligations?", "null"},
 };
 
-constexpr ModelSpec kBrief{kArtifactTypeIds[0], "ProductBriefContent", "Product Brief",
-                           "The problem we solve, for whom, and why we will win.", kBriefFields};
-constexpr ModelSpec kMvpScope{kArtifactTypeIds[1], "MvpScopeContent", "MVP Scope",
-                              "What we build first, what we leave out, and how we measure it.",
-                              kMvpScopeFields};
+constexpr ModelSpec kBrief{
+    kArtifactTypeIds[0],   "ProductBriefContent",
+    "Product Brief",       "The problem we solve, for whom, and why we will win.",
+    kBriefFields,          {},
+    CascadeRule::fail_rest};
+constexpr ModelSpec kMvpScope{
+    kArtifactTypeIds[1],   "MvpScopeContent",
+    "MVP Scope",           "What we build first, what we leave out, and how we measure it.",
+    kMvpScopeFields,       {},
+    CascadeRule::skip_rest};
 constexpr ModelSpec kMilestones{kArtifactTypeIds[2], "MilestonesContent", "Milestones & Timeline",
                                 "The milestones we will reach and how long they will take.",
                                 kMilestonesFields};
@@ -201,7 +207,7 @@ constexpr ModelSpec kAnnotation{"artifact_annotation", "ArtifactAnnotation", "An
                                 kAnnotationFields};
 constexpr TypeSpec kAnnotationType{.kind = model, .model = &kAnnotation};
 constexpr TypeSpec kAnnotationList{.kind = list, .item = &kAnnotationType};
-constexpr TypeSpec kGenerationStatus{.kind = string};
+constexpr TypeSpec kGenerationStatus{.kind = literal, .choices = kGenerationStatuses};
 
 constexpr std::array kResponseFields = {
     FieldSpec{"id", &kUuid, true, false, kCore, "How do we identify this artifact record?"},
@@ -232,6 +238,44 @@ constexpr std::array kResponseFields = {
 constexpr ModelSpec kResponse{"artifact_response", "ArtifactResponse", "Artifact",
                               "One artifact record as the API returns it.", kResponseFields};
 
+// ---- the stored record: ArtifactResponse plus what offline generation and merging need --------
+
+constexpr std::array kLeaseFields = {
+    FieldSpec{"owner", &kString, true, false, kCore, "Which of our generators holds this lease?"},
+    FieldSpec{"started_at", &kDatetime, true, false, kCore, "When did we start this generation?"},
+    FieldSpec{"expires_at", &kDatetime, true, false, kCore,
+              "When may another of our generators take it over?"},
+};
+constexpr ModelSpec kLease{"generation_lease", "GenerationLease", "Generation lease",
+                           "Who is generating an artifact, and until when.", kLeaseFields};
+constexpr TypeSpec kLeaseType{.kind = model, .model = &kLease};
+
+constexpr std::array kRecordExtensionFields = {
+    FieldSpec{"base_content", &kObject, false, true, kCore,
+              "Which generated content do our edits apply to (the merge base)?", "null"},
+    FieldSpec{"generation_lease", &kLeaseType, false, true, kCore,
+              "Which of our generators is generating it now, and until when?", "null"},
+    FieldSpec{"generation_error", &kString, false, true, kCore, "Why did our last generation fail?",
+              "null"},
+};
+
+// The two field lists end to end, at compile time: the stored record is the API's record plus
+// the extensions, listed once each.
+template <typename T, std::size_t N, std::size_t M>
+constexpr std::array<T, N + M> joined(const std::array<T, N>& first,
+                                      const std::array<T, M>& second) {
+  std::array<T, N + M> out{};
+  for (std::size_t i = 0; i < N; ++i) out[i] = first[i];
+  for (std::size_t i = 0; i < M; ++i) out[N + i] = second[i];
+  return out;
+}
+constexpr auto kStoredRecordFields = joined(kResponseFields, kRecordExtensionFields);
+constexpr ModelSpec kStoredRecord{
+    "artifact_record", "ArtifactRecord", "Stored artifact",
+    "One artifact record as the package stores it: the API's record plus the merge base, the "
+    "generation lease and the last generation error.",
+    kStoredRecordFields};
+
 constexpr std::array kGenerateRequestFields = {
     FieldSpec{"project_id", &kUuid, true, false, kCore, "Which project should we generate for?"},
     FieldSpec{"force", &kBoolean, false, false, kCore,
@@ -253,8 +297,8 @@ constexpr ModelSpec kRegenerateRequest{
 
 constexpr std::array<const ModelSpec*, 5> kGenerationOrder = {&kBrief, &kMvpScope, &kMilestones,
                                                               &kRiskLog, &kHowItWorks};
-constexpr std::array<const ModelSpec*, 4> kRecordModels = {&kResponse, &kAnnotation,
-                                                           &kGenerateRequest, &kRegenerateRequest};
+constexpr std::array<const ModelSpec*, 6> kRecordModels = {
+    &kResponse, &kAnnotation, &kGenerateRequest, &kRegenerateRequest, &kLease, &kStoredRecord};
 constexpr std::array<const ModelSpec*, 4> kItemModels = {&kFeatureItem, &kMilestone, &kRiskItem,
                                                          &kJourneyStep};
 constexpr std::array<std::string_view, 3> kTierNames = {"bootstrapper", "partner", "cto_scale"};
@@ -271,6 +315,9 @@ std::span<const ModelSpec* const> record_models() {
 }
 std::span<const ModelSpec* const> item_models() {
   return kItemModels;
+}
+std::span<const std::string_view> generation_statuses() {
+  return kGenerationStatuses;
 }
 std::span<const std::string_view> tier_names() {
   return kTierNames;
