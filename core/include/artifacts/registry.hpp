@@ -31,12 +31,22 @@ enum class Kind : std::uint8_t {
 
 struct ModelSpec;
 
+// What a record's value stands for beyond its JSON kind, so derived types can be exact: a record
+// of one artifact type holds that type's content and names that type's sections.
+enum class Refers : std::uint8_t {
+  nothing,
+  artifact_content,  // an object: the content of the record's artifact type
+  section_id,        // a string: a section id of the record's artifact type
+  artifact_type,     // the record's artifact type itself (the discriminant)
+};
+
 struct TypeSpec {
   Kind kind;
   const TypeSpec* item = nullptr;               // list: the item type
   const ModelSpec* model = nullptr;             // model: the nested model
   std::span<const std::string_view> choices{};  // literal / enumeration: allowed values
   std::optional<std::int64_t> ge{};             // integer: inclusive lower bound
+  Refers refers = Refers::nothing;
 };
 
 struct FieldSpec {
@@ -100,6 +110,7 @@ const FieldSpec* find_field(const ModelSpec& model, std::string_view key);
 // metadata such as `_schema_version` starts with an underscore and is not.
 bool is_section(const FieldSpec& field);
 std::string_view cascade_rule_name(CascadeRule rule);
+std::string_view refers_name(Refers refers);
 
 // A key in Title Case (key_constraint -> Key Constraint), as Pydantic titles fields.
 std::string field_title(std::string_view key);

@@ -235,7 +235,7 @@ Artifact artifact_of(const LoadedArtifact& loaded, Tier tier) {
   const ModelSpec& model = *loaded.model;
   Artifact artifact{model.id, model.title, model.description, {}, {}};
   for (const auto& field : model.fields) {
-    if (field.key == kSchemaVersionKey || !tier_allows(tier, field.tier)) continue;
+    if (!is_section(field) || !tier_allows(tier, field.tier)) continue;
     const Json* value = member(loaded.document, field.key, /*null_is_absent=*/true);
     if (value == nullptr) continue;  // an optional section not generated
     artifact.sections.push_back(section_of(field, *value));

@@ -33,6 +33,10 @@ void write_type(detail::Writer& out, const TypeSpec& type) {
     out.Key("ge");
     out.Int64(*type.ge);
   }
+  if (type.refers != Refers::nothing) {
+    out.Key("refers");
+    detail::write_string(out, refers_name(type.refers));
+  }
   out.EndObject();
 }
 
@@ -165,6 +169,12 @@ bool is_section(const FieldSpec& field) {
 std::string_view cascade_rule_name(CascadeRule rule) {
   constexpr std::array<std::string_view, 3> kNames = {"continue", "fail_rest", "skip_rest"};
   return kNames[static_cast<std::size_t>(rule)];
+}
+
+std::string_view refers_name(Refers refers) {
+  constexpr std::array<std::string_view, 4> kNames = {"nothing", "artifact_content", "section_id",
+                                                      "artifact_type"};
+  return kNames[static_cast<std::size_t>(refers)];
 }
 
 std::string field_title(std::string_view key) {

@@ -23,11 +23,14 @@ constexpr TypeSpec kInteger{.kind = integer};
 constexpr TypeSpec kPositiveInteger{.kind = integer, .ge = 1};
 constexpr TypeSpec kBoolean{.kind = boolean};
 constexpr TypeSpec kLevel{.kind = literal, .choices = kLevels};
-constexpr TypeSpec kArtifactTypeEnum{.kind = enumeration, .choices = kArtifactTypeIds};
+constexpr TypeSpec kArtifactTypeEnum{
+    .kind = enumeration, .choices = kArtifactTypeIds, .refers = Refers::artifact_type};
 constexpr TypeSpec kUuid{.kind = uuid};
 constexpr TypeSpec kDatetime{.kind = datetime};
-constexpr TypeSpec kObject{.kind = object};
 constexpr TypeSpec kStringList{.kind = list, .item = &kString};
+constexpr TypeSpec kContent{.kind = object, .refers = Refers::artifact_content};
+constexpr TypeSpec kSectionId{.kind = string, .refers = Refers::section_id};
+constexpr TypeSpec kSectionIdList{.kind = list, .item = &kSectionId};
 
 // The version stamp every content document carries (absent = legacy version 0).
 constexpr FieldSpec kSchemaVersionField{
@@ -198,7 +201,7 @@ constexpr ModelSpec kHowItWorks{kArtifactTypeIds[4], "HowItWorksContent", "How I
 // ---- the original plan's API records ------------------------------------------------------
 
 constexpr std::array kAnnotationFields = {
-    FieldSpec{"section_id", &kString, true, false, kCore, "Which section is our note about?"},
+    FieldSpec{"section_id", &kSectionId, true, false, kCore, "Which section is our note about?"},
     FieldSpec{"note", &kString, true, false, kCore, "What did we want to remember here?"},
     FieldSpec{"created_at", &kDatetime, true, false, kCore, "When did we write this note?"},
 };
@@ -218,13 +221,13 @@ constexpr std::array kResponseFields = {
     FieldSpec{"version_number", &kInteger, true, false, kCore,
               "How many times have we generated this artifact (1 on first generation)?"},
     // Null while the first generation runs (DESIGN §3); the backend's column is nullable too.
-    FieldSpec{"current_content", &kObject, true, true, kCore,
+    FieldSpec{"current_content", &kContent, true, true, kCore,
               "What does this artifact say now, including our edits?"},
-    FieldSpec{"previous_content", &kObject, false, true, kCore,
+    FieldSpec{"previous_content", &kContent, false, true, kCore,
               "What did we have before the last generation (null for version 1)?", "null"},
     FieldSpec{"has_user_edits", &kBoolean, true, false, kCore,
               "Have we edited any section by hand?"},
-    FieldSpec{"edited_sections", &kStringList, false, true, kCore,
+    FieldSpec{"edited_sections", &kSectionIdList, false, true, kCore,
               "Which sections have we edited by hand?", "null"},
     FieldSpec{"annotations", &kAnnotationList, false, true, kCore,
               "Which notes have we attached to sections?", "null"},
@@ -251,7 +254,7 @@ constexpr ModelSpec kLease{"generation_lease", "GenerationLease", "Generation le
 constexpr TypeSpec kLeaseType{.kind = model, .model = &kLease};
 
 constexpr std::array kRecordExtensionFields = {
-    FieldSpec{"base_content", &kObject, false, true, kCore,
+    FieldSpec{"base_content", &kContent, false, true, kCore,
               "Which generated content do our edits apply to (the merge base)?", "null"},
     FieldSpec{"generation_lease", &kLeaseType, false, true, kCore,
               "Which of our generators is generating it now, and until when?", "null"},
