@@ -17,50 +17,81 @@ await writeFile(new URL('dist/registry.js', root),
   `${banner}export const REGISTRY = ${JSON.stringify(registry, null, 1)};\n`);
 
 // ---- TypeScript types -------------------------------------------------------------------
+// Every model becomes an interface. A model with a field that refers to its record's artifact
+// type (its content, its section ids, the type itself) becomes a generic `NameOf<K>` plus `Name`,
+// the union over the artifact types, so narrowing on `artifact_type` narrows the content too.
 const models = [...registry.generation_order, ...registry.records, ...registry.items];
-const classOf = Object.fromEntries(models.map((m) => [m.id, m.class_name]));
+const byId = Object.fromEntries(models.map((m) => [m.id, m]));
 
-function tsType(type) {
+function refersToArtifact(type, seen = new Set()) {
+  if (type.refers) return true;
+  if (type.item) return refersToArtifact(type.item, seen);
+  if (type.kind === 'model' && !seen.has(type.model)) {
+    seen.add(type.model);
+    return byId[type.model].fields.some((f) => refersToArtifact(f.type, seen));
+  }
+  return false;
+}
+const generic = new Set(models.filter((m) => m.fields.some((f) => refersToArtifact(f.type))).map((m) => m.id));
+
+// `k`: the type parameter's name inside a generic interface, or null outside one.
+function tsType(type, k) {
+  const exact = k !== null;
+  if (exact && type.refers === 'artifact_content') return `ArtifactContentMap[${k}]`;
+  if (exact && type.refers === 'section_id') return `ArtifactSectionMap[${k}]`;
+  if (exact && type.refers === 'artifact_type') return k;
   switch (type.kind) {
     case 'string': case 'uuid': case 'datetime': return 'string';
     case 'integer': return 'number';
     case 'boolean': return 'boolean';
     case 'literal': case 'enumeration': return type.choices.map((c) => JSON.stringify(c)).join(' | ');
     case 'object': return 'Record<string, unknown>';
-    case 'model': return classOf[type.model];
+    case 'model': {
+      const name = byId[type.model].class_name;
+      return generic.has(type.model) ? `${name}Of<${k ?? 'ArtifactTypeId'}>` : name;
+    }
     case 'list': {
-      const item = tsType(type.item);
-      return item.includes('|') ? `Array<${item}>` : `${item}[]`;
+      const item = tsType(type.item, k);
+      return item.includes('|') || item.includes('[') ? `Array<${item}>` : `${item}[]`;
     }
     default: throw new Error(`unknown kind ${type.kind}`);
   }
 }
 
 const doc = (text, indent = '') => `${indent}/** ${text.replaceAll('*/', '*\\/')} */\n`;
+const union = (values) => values.map((v) => JSON.stringify(v)).join(' | ');
 let types = banner;
 for (const model of models) {
+  const isGeneric = generic.has(model.id);
+  const name = isGeneric ? `${model.class_name}Of<K extends ArtifactTypeId>` : model.class_name;
   types += doc(`${model.title}: ${model.description}`);
-  types += `export interface ${model.class_name} {\n`;
+  types += `export interface ${name} {\n`;
   for (const field of model.fields) {
     const key = /^[A-Za-z_$][\w$]*$/.test(field.key) ? field.key : JSON.stringify(field.key);
     const optional = field.required ? '' : '?';
     const nullable = field.nullable ? ' | null' : '';
     const tier = field.tier === 'core' ? '' : ` (${field.tier} section)`;
     types += doc(`${field.description}${tier}`, '  ');
-    types += `  ${key}${optional}: ${tsType(field.type)}${nullable};\n`;
+    types += `  ${key}${optional}: ${tsType(field.type, isGeneric ? 'K' : null)}${nullable};\n`;
   }
-  types += '}\n\n';
+  types += '}\n';
+  if (isGeneric) {
+    types += doc(`${model.title} of any artifact type: narrow it by its artifact type.`);
+    types += `export type ${model.class_name} = { [K in ArtifactTypeId]: ${model.class_name}Of<K> }[ArtifactTypeId];\n`;
+  }
+  types += '\n';
 }
-const artifactIds = registry.generation_order.map((m) => JSON.stringify(m.id));
-types += `export type ArtifactTypeId = ${artifactIds.join(' | ')};\n`;
-types += `export type TierName = ${registry.tiers.map((t) => JSON.stringify(t)).join(' | ')};\n`;
-types += `export type RecordModelId = ${registry.records.map((m) => JSON.stringify(m.id)).join(' | ')};\n`;
+types += `export type ArtifactTypeId = ${union(registry.generation_order.map((m) => m.id))};\n`;
+types += `export type TierName = ${union(registry.tiers)};\n`;
+types += `export type RecordModelId = ${union(registry.records.map((m) => m.id))};\n`;
+types += `/** Where a record's generation stands. */\nexport type GenerationStatus = ${union(registry.generation_statuses)};\n`;
+types += `/** Every error and warning type the core reports (Pydantic's and the library's own). */\nexport type IssueType = ${union(registry.issue_types)};\n`;
+types += `/** The core's result codes; every error the package throws has one of these as \`code\`. */\nexport type StatusCode = ${union(registry.statuses)};\n`;
 types += '/** The content type of each artifact type. */\nexport interface ArtifactContentMap {\n';
 for (const model of registry.generation_order) types += `  ${model.id}: ${model.class_name};\n`;
 types += '}\n/** The section ids of each artifact type. */\nexport interface ArtifactSectionMap {\n';
 for (const model of registry.generation_order) {
-  const sections = model.fields.filter((f) => !f.key.startsWith('_')).map((f) => JSON.stringify(f.key));
-  types += `  ${model.id}: ${sections.join(' | ')};\n`;
+  types += `  ${model.id}: ${union(model.fields.filter((f) => f.section).map((f) => f.key))};\n`;
 }
 types += '}\n';
 await writeFile(new URL('dist/content-types.d.ts', root), types);

@@ -1,4 +1,5 @@
-// The registry itself: the shape DESIGN §1 gives it, and being the one place fields are listed.
+// The registry itself: the shape the domain gives it (five artifacts, tiers, item models), and
+// being the one place fields are listed.
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -84,6 +84,8 @@ std::span<const ModelSpec* const> generation_order();
 // The record models of the original plan's API (ArtifactResponse, ...) and the stored record
 // (ArtifactResponse plus the merge base, the generation lease and the last error).
 std::span<const ModelSpec* const> record_models();
+// The record the JS package stores (one of record_models()).
+const ModelSpec& stored_record_model();
 // Every list item model (FeatureItem, Milestone, ...), for schema `$defs` and type generation.
 std::span<const ModelSpec* const> item_models();
 // The generation statuses of a record, in lifecycle order: idle, generating, failed.

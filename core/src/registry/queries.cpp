@@ -218,6 +218,8 @@ std::string registry_json() {
   }
   out.EndObject();
   detail::write_string_list(out, "generation_statuses", generation_statuses());
+  out.Key("stored_record");
+  detail::write_string(out, stored_record_model().id);
   out.Key("model_ids");  // model_at()'s order: the index a known model crosses the boundary as
   out.StartArray();
   for (std::size_t i = 0; i < model_count(); ++i) detail::write_string(out, model_at(i)->id);

@@ -220,7 +220,7 @@ constexpr std::array kResponseFields = {
               "Which of our five plan documents is this?"},
     FieldSpec{"version_number", &kInteger, true, false, kCore,
               "How many times have we generated this artifact (1 on first generation)?"},
-    // Null while the first generation runs (DESIGN §3); the backend's column is nullable too.
+    // Null while the first generation runs; the backend's column is nullable too.
     FieldSpec{"current_content", &kContent, true, true, kCore,
               "What does this artifact say now, including our edits?"},
     FieldSpec{"previous_content", &kContent, false, true, kCore,
@@ -315,6 +315,9 @@ std::span<const ModelSpec* const> generation_order() {
 }
 std::span<const ModelSpec* const> record_models() {
   return kRecordModels;
+}
+const ModelSpec& stored_record_model() {
+  return kStoredRecord;
 }
 std::span<const ModelSpec* const> item_models() {
   return kItemModels;
