@@ -2,45 +2,20 @@
 // ArtifactResponse shape plus base_content, the generation lease and the last error. Every write
 // validates first and happens in one readwrite transaction; nothing but IndexedDB is awaited
 // inside a transaction (the core's calls are synchronous).
+import { ARTIFACTS, SCHEMA_VERSION } from '../constants.js';
 import {
   ArtifactsError, ConcurrentGenerationError, InvalidInputError, LeaseLostError, NotFoundError,
-  SchemaVersionUnsupportedError, StorageError, TierLockedError, UnknownArtifactTypeError,
-  UnknownTierError, ValidationFailedError,
+  StorageError, TierLockedError, ValidationFailedError,
 } from '../errors.js';
-import { ARTIFACTS, SCHEMA_VERSION, Tier } from '../constants.js';
-import { diff, gate, merge, migrate, validate } from '../index.js';
+import { diff, validate } from '../operations.js';
 import { ChangeFeed } from './changes.js';
+import { checkProject, checkTier, checkType, sectionInfo, TIERS } from './checks.js';
 import { openDatabase } from './database.js';
+import { mergeGeneration, prepareGeneration } from './generation.js';
+import { forReading, upToDate } from './records.js';
 import { INDEX_BY_PROJECT, INDEX_BY_PROJECT_TYPE, STORE } from './schema.js';
 
 export const DEFAULT_LEASE_TTL_MS = 5 * 60 * 1000;
-const TIERS = Object.values(Tier);
-
-function checkType(type) {
-  if (typeof type !== 'string' || !(type in ARTIFACTS)) {
-    throw new UnknownArtifactTypeError(`Unknown artifact type '${String(type)}'; expected ${Object.keys(ARTIFACTS).join(', ')}`);
-  }
-}
-
-function checkProject(projectId) {
-  if (typeof projectId !== 'string' || projectId === '') {
-    throw new InvalidInputError('projectId must be a non-empty string');
-  }
-}
-
-function checkTier(tier) {
-  if (tier !== undefined && !TIERS.includes(tier)) {
-    throw new UnknownTierError(`Unknown tier '${String(tier)}'; expected ${TIERS.join(', ')}`);
-  }
-}
-
-function sectionInfo(type, sectionId) {
-  const section = ARTIFACTS[type].sections.find((s) => s.id === sectionId);
-  if (!section) {
-    throw new InvalidInputError(`'${String(sectionId)}' is not a section of ${type}`);
-  }
-  return section;
-}
 
 // IndexedDB failures become StorageError; the package's own errors pass through.
 async function storage(what, work) {
@@ -51,28 +26,6 @@ async function storage(what, work) {
     // A failed commit's DOMException may carry only its name (QuotaExceededError).
     throw new StorageError(`${what} failed: ${error?.message || error?.name || String(error)}`, { cause: error });
   }
-}
-
-// Content read back from storage, brought up to the current _schema_version through the core.
-function upToDate(type, content) {
-  if (content === null || content === undefined) return content ?? null;
-  const version = content._schema_version ?? 0;
-  if (version === SCHEMA_VERSION) return content;
-  if (version > SCHEMA_VERSION) {
-    throw new SchemaVersionUnsupportedError(`stored ${type} content has _schema_version ${version}; this library reads up to ${SCHEMA_VERSION}`);
-  }
-  return migrate(type, content).value;
-}
-
-function forReading(record) {
-  if (!record) return record;
-  const type = record.artifact_type;
-  return {
-    ...record,
-    current_content: upToDate(type, record.current_content),
-    previous_content: upToDate(type, record.previous_content),
-    base_content: upToDate(type, record.base_content),
-  };
 }
 
 export class ArtifactStore {
@@ -246,11 +199,11 @@ export class ArtifactStore {
     checkProject(projectId);
     checkType(type);
     checkTier(tier);
-    const generated = this.prepareContent(type, content, tier);
+    const generated = prepareGeneration(type, content, tier);
     let outcome = { kept: [], conflicts: [] };
     const record = await this.update('completeGeneration', projectId, type, (stored) => {
       this.checkLease(stored, lease, type);
-      outcome = mergeInto(type, stored, generated, force);
+      outcome = mergeGeneration(type, stored, generated, force);
       const stamp = this.now();
       return {
         ...stored,
@@ -270,15 +223,28 @@ export class ArtifactStore {
     return { record: forReading(record), kept: outcome.kept, conflicts: outcome.conflicts };
   }
 
-  /** Valid, current-version content gated to `tier`, or ValidationFailedError. */
-  prepareContent(type, content, tier) {
-    const checked = validate(type, content);
-    if (!checked.ok) {
-      throw new ValidationFailedError(`generated ${type} content is invalid: ${checked.errors[0].msg} at ${checked.errors[0].loc.join('.')}`, { errors: checked.errors });
-    }
-    let value = migrate(type, checked.value).value;
-    if (tier) value = gate(type, value, tier).value;
-    return value;
+  /**
+   * What completeGeneration would store for `content`, writing nothing and taking no lease: the
+   * generation as it would be stored (validated, gated to `tier`), the content after merging the
+   * founder's edits unless `force`, what the merge kept and found in conflict, and the diff from
+   * the current content.
+   * @returns {Promise<{generated: object, value: object, kept: string[], conflicts: object[], editedSections: string[], diff: {patch: object[], sections: object[]}}>}
+   */
+  async previewGeneration(projectId, type, content, { force = false, tier } = {}) {
+    checkProject(projectId);
+    checkType(type);
+    checkTier(tier);
+    const generated = prepareGeneration(type, content, tier);
+    const record = await this.getByType(projectId, type);
+    const merged = mergeGeneration(type, record, generated, force);
+    return {
+      generated,
+      value: merged.value,
+      kept: merged.kept,
+      conflicts: merged.conflicts,
+      editedSections: merged.editedSections,
+      diff: diff(type, record?.current_content ?? null, merged.value),
+    };
   }
 
   /** A generation failed: generating -> failed; the content is untouched. */
@@ -350,25 +316,4 @@ export class ArtifactStore {
     const record = await this.requireRecord(projectId, type);
     return { versionNumber: record.version_number, ...diff(type, record.previous_content, record.current_content) };
   }
-}
-
-/**
- * The content a completed generation leaves in the record: the founder's edits merged in unless
- * `force` (or there are none), and what the merge kept and found in conflict.
- */
-export function mergeInto(type, stored, generated, force) {
-  // Stored lists may hold ids this version no longer knows (legacy data): they edit nothing.
-  const known = new Set(ARTIFACTS[type].sections.map((s) => s.id));
-  const edited = (stored?.edited_sections ?? []).filter((id) => known.has(id));
-  if (force || !stored?.has_user_edits || edited.length === 0 || !stored.current_content) {
-    return { value: generated, kept: [], conflicts: [], editedSections: [] };
-  }
-  return merge({
-    type,
-    base: stored.base_content,
-    ours: upToDate(type, stored.current_content),
-    theirs: generated,
-    editedSections: edited,
-    force: false,
-  });
 }
