@@ -270,6 +270,9 @@ export class ArtifactStore {
   completeGeneration<K extends ArtifactTypeId>(projectId: string, type: K, content: Content,
     options: { lease: Lease; force?: boolean; tier?: TierName }):
     Promise<{ record: ArtifactRecord<K>; kept: string[]; conflicts: MergeConflict[] }>;
+  /** What completeGeneration would store for `content`, writing nothing and taking no lease. */
+  previewGeneration<K extends ArtifactTypeId>(projectId: string, type: K, content: Content,
+    options?: { force?: boolean; tier?: TierName }): Promise<GenerationPreview<K>>;
   failGeneration(projectId: string, type: ArtifactTypeId, error: unknown, options: { lease: Lease }): Promise<ArtifactRecord>;
   /** Validated; TierLockedError for a section above `tier`; does not bump the version. */
   editSection<K extends ArtifactTypeId>(projectId: string, type: K, sectionId: ArtifactSectionMap[K],
@@ -282,7 +285,12 @@ export class ArtifactStore {
   close(): void;
 }
 
-/** The runner contract: generate one artifact given the ones before it in GENERATION_ORDER. */
+/**
+ * The runner contract (the one definition; `cofounder-artifacts/testing` re-exports it): generate
+ * one artifact given the ones before it in GENERATION_ORDER. What it resolves to (an object or
+ * JSON text, e.g. an LLM's answer) is validated before it is stored, so it is `unknown` here; a
+ * runner may promise more (RunnerFake resolves to ArtifactContentMap[K]).
+ */
 export interface Runner {
   generateArtifact<K extends ArtifactTypeId>(type: K, context: Record<string, unknown>,
     priorArtifacts: Partial<ArtifactContentMap>, options?: { signal?: AbortSignal }): Promise<unknown>;
@@ -307,15 +315,20 @@ export function generateAll(store: ArtifactStore, runner: Runner, options: {
   all?: boolean; onProgress?: (event: ProgressEvent) => void; signal?: AbortSignal; ttlMs?: number;
 }): Promise<{ completed: ArtifactTypeId[]; failed: ArtifactTypeId[]; skipped: ArtifactTypeId[]; reused: ArtifactTypeId[] }>;
 
-export interface RegeneratePreview<K extends ArtifactTypeId> {
-  preview: true;
+export interface GenerationPreview<K extends ArtifactTypeId> {
   /** The new generation (validated, gated); pass it back as `generated` to apply it. */
   generated: ArtifactContentMap[K];
+  /** The content completing would store: the founder's edits merged in unless `force`. */
   value: ArtifactContentMap[K];
   kept: string[];
   conflicts: MergeConflict[];
   editedSections: string[];
+  /** From the current content to `value`. */
   diff: ReturnType<typeof diff>;
+}
+
+export interface RegeneratePreview<K extends ArtifactTypeId> extends GenerationPreview<K> {
+  preview: true;
 }
 
 /** One artifact again. `preview` writes nothing; `generated` applies a previewed generation. */
