@@ -195,21 +195,3 @@ export function wasmMemoryBytes() {
 export function retainedBufferBytes() {
   return ready().retainedBytes();
 }
-
-/** Only the transfer of `text` into wasm memory by encodeInto (the public API's path). */
-export function transferViaEncodeInto(text) {
-  const core = ready();
-  const capacity = text.length * 3;
-  const pointer = core.inputBuffer(capacity);
-  return encoder.encodeInto(text, core.HEAPU8.subarray(pointer, pointer + capacity)).written;
-}
-
-/** Only the transfer of `text` as an embind std::string argument. */
-export function transferViaEmbindString(text) {
-  return ready().stringArgumentLength(text);
-}
-
-/** The embind std::string path, for the boundary benchmark only. */
-export function validateViaEmbindString(type, text, tier = '', strict = false) {
-  return JSON.parse(ready().validateString(type, text, tier, strict));
-}
