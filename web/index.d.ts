@@ -255,8 +255,9 @@ export const DEFAULT_LEASE_TTL_MS: number;
 
 export class ArtifactStore {
   /**
-   * Opens (creating or upgrading) the database. In Node pass a factory and load
-   * `fake-indexeddb/auto` first (idb needs the IndexedDB globals).
+   * Opens (creating or upgrading) the database. In Node load `fake-indexeddb/auto` first: idb
+   * needs the IndexedDB classes as globals, so a factory alone is refused (StorageError saying
+   * what is missing), as is a factory of another implementation than the globals'.
    * Throws StorageError when an upgrade is blocked by another tab's older connection.
    */
   static open(options?: { name?: string; indexedDB?: IDBFactory; clock?: () => number }): Promise<ArtifactStore>;
@@ -274,7 +275,8 @@ export class ArtifactStore {
   previewGeneration<K extends ArtifactTypeId>(projectId: string, type: K, content: Content,
     options?: { force?: boolean; tier?: TierName }): Promise<GenerationPreview<K>>;
   failGeneration(projectId: string, type: ArtifactTypeId, error: unknown, options: { lease: Lease }): Promise<ArtifactRecord>;
-  /** Validated; TierLockedError for a section above `tier`; does not bump the version. */
+  /** Validated; TierLockedError for a section above `tier`; does not bump the version. A value
+   * equal to the section's current one changes nothing (no write, no edited flag, no event). */
   editSection<K extends ArtifactTypeId>(projectId: string, type: K, sectionId: ArtifactSectionMap[K],
     value: unknown, options?: { tier?: TierName }): Promise<ArtifactRecord<K>>;
   annotate<K extends ArtifactTypeId>(projectId: string, type: K, sectionId: ArtifactSectionMap[K], note: string): Promise<ArtifactRecord<K>>;

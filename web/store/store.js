@@ -11,6 +11,7 @@ import { diff, validate } from '../operations.js';
 import { ChangeFeed } from './changes.js';
 import { checkProject, checkTier, checkType, sectionInfo, TIERS } from './checks.js';
 import { openDatabase } from './database.js';
+import { jsonEqual } from './equal.js';
 import { mergeGeneration, prepareGeneration } from './generation.js';
 import { forReading, upToDate } from './records.js';
 import { INDEX_BY_PROJECT, INDEX_BY_PROJECT_TYPE, STORE } from './schema.js';
@@ -114,7 +115,8 @@ export class ArtifactStore {
   // ---- writes -----------------------------------------------------------------------------
 
   // Runs `change(record)` on the stored record in one readwrite transaction and stores what it
-  // returns. `change` is synchronous: it may call the core, never await anything else.
+  // returns; when it returns nothing, nothing is written or published and the stored record comes
+  // back. `change` is synchronous: it may call the core, never await anything else.
   async update(what, projectId, type, change) {
     const db = this.database();
     const written = await storage(what, async () => {
@@ -134,10 +136,10 @@ export class ArtifactStore {
       }
       if (next) await tx.store.put(next);
       await tx.done;
-      return next ?? stored;
+      return { changed: Boolean(next), record: next ?? stored };
     });
-    this.changes.publish({ kind: what, projectId, artifactType: type, id: written?.id ?? null });
-    return written;
+    if (written.changed) this.changes.publish({ kind: what, projectId, artifactType: type, id: written.record?.id ?? null });
+    return written.record;
   }
 
   /**
@@ -261,7 +263,9 @@ export class ArtifactStore {
 
   /**
    * A founder's edit of one section: validated with the rest of the content, refused above the
-   * founder's tier, recorded in edited_sections. The version number does not change.
+   * founder's tier, recorded in edited_sections. The version number does not change. A value
+   * equal to the section's current one (once validated) changes nothing: no write, no edited
+   * flag, no change event; the current record comes back.
    */
   async editSection(projectId, type, sectionId, value, { tier } = {}) {
     checkProject(projectId);
@@ -275,11 +279,13 @@ export class ArtifactStore {
       if (!stored || stored.current_content === null) {
         throw new NotFoundError(`no generated ${type} content to edit for project ${projectId}`);
       }
-      const candidate = { ...upToDate(type, stored.current_content), [sectionId]: value };
-      const checked = validate(type, candidate);
+      const current = upToDate(type, stored.current_content);
+      const checked = validate(type, { ...current, [sectionId]: value });
       if (!checked.ok) {
         throw new ValidationFailedError(`${sectionId}: ${checked.errors[0].msg}`, { errors: checked.errors });
       }
+      // Saving the value the section already has is no edit: nothing is written or flagged.
+      if (jsonEqual(checked.value[sectionId], current[sectionId])) return null;
       const edited = new Set(stored.edited_sections ?? []);
       edited.add(sectionId);
       return {
