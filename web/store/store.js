@@ -4,8 +4,7 @@
 // inside a transaction (the core's calls are synchronous).
 import { ARTIFACTS, SCHEMA_VERSION } from '../constants.js';
 import {
-  ArtifactsError, ConcurrentGenerationError, InvalidInputError, LeaseLostError, NotFoundError,
-  StorageError, TierLockedError, ValidationFailedError,
+  ArtifactsError, InvalidInputError, NotFoundError, StorageError, TierLockedError, ValidationFailedError,
 } from '../errors.js';
 import { diff, validate } from '../operations.js';
 import { ChangeFeed } from './changes.js';
@@ -13,7 +12,8 @@ import { checkProject, checkTier, checkType, sectionInfo, TIERS } from './checks
 import { openDatabase } from './database.js';
 import { jsonEqual } from './equal.js';
 import { mergeGeneration, prepareGeneration } from './generation.js';
-import { forReading, upToDate } from './records.js';
+import { checkLeaseHeld, checkNoLiveLease, newLease } from './lease.js';
+import { forReading, newRecord, upToDate } from './records.js';
 import { INDEX_BY_PROJECT, INDEX_BY_PROJECT_TYPE, STORE } from './schema.js';
 
 export const DEFAULT_LEASE_TTL_MS = 5 * 60 * 1000;
@@ -151,44 +151,15 @@ export class ArtifactStore {
   async beginGeneration(projectId, type, { ttlMs = DEFAULT_LEASE_TTL_MS } = {}) {
     checkProject(projectId);
     checkType(type);
-    if (!(Number.isFinite(ttlMs) && ttlMs > 0)) throw new InvalidInputError('ttlMs must be a positive number');
     const now = this.clock();
-    const lease = {
-      owner: crypto.randomUUID(),
-      started_at: new Date(now).toISOString(),
-      expires_at: new Date(now + ttlMs).toISOString(),
-    };
+    const lease = newLease(now, ttlMs);
     await this.update('beginGeneration', projectId, type, (record) => {
-      if (record && record.generation_status === 'generating' && record.generation_lease &&
-          Date.parse(record.generation_lease.expires_at) > now) {
-        throw new ConcurrentGenerationError(`${type} is already being generated (lease until ${record.generation_lease.expires_at})`);
-      }
+      checkNoLiveLease(record, type, now);
       const stamp = new Date(now).toISOString();
-      const base = record ?? {
-        id: crypto.randomUUID(),
-        project_id: projectId,
-        artifact_type: type,
-        version_number: 0,
-        current_content: null,
-        previous_content: null,
-        has_user_edits: false,
-        edited_sections: null,
-        annotations: [],
-        schema_version: SCHEMA_VERSION,
-        created_at: stamp,
-        base_content: null,
-      };
+      const base = record ?? newRecord(projectId, type, stamp);
       return { ...base, generation_status: 'generating', generation_lease: lease, generation_error: null, updated_at: stamp };
     });
     return { projectId, type, owner: lease.owner, startedAt: lease.started_at, expiresAt: lease.expires_at };
-  }
-
-  checkLease(record, lease, type) {
-    if (!lease || typeof lease.owner !== 'string') throw new InvalidInputError('a lease from beginGeneration is required');
-    if (!record) throw new NotFoundError(`no ${type} artifact to complete`);
-    if (record.generation_status !== 'generating' || record.generation_lease?.owner !== lease.owner) {
-      throw new LeaseLostError(`the ${type} generation lease is no longer held by this generator`);
-    }
   }
 
   /**
@@ -204,7 +175,7 @@ export class ArtifactStore {
     const generated = prepareGeneration(type, content, tier);
     let outcome = { kept: [], conflicts: [] };
     const record = await this.update('completeGeneration', projectId, type, (stored) => {
-      this.checkLease(stored, lease, type);
+      checkLeaseHeld(stored, lease, type);
       outcome = mergeGeneration(type, stored, generated, force);
       const stamp = this.now();
       return {
@@ -255,7 +226,7 @@ export class ArtifactStore {
     checkType(type);
     const message = error instanceof Error ? error.message : String(error ?? 'generation failed');
     const record = await this.update('failGeneration', projectId, type, (stored) => {
-      this.checkLease(stored, lease, type);
+      checkLeaseHeld(stored, lease, type);
       return { ...stored, generation_status: 'failed', generation_lease: null, generation_error: message, updated_at: this.now() };
     });
     return forReading(record);
