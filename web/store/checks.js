@@ -5,18 +5,21 @@ import { InvalidInputError, UnknownArtifactTypeError, UnknownTierError } from '.
 /** Tier names, lowest first. */
 export const TIERS = Object.values(Tier);
 
+/** UnknownArtifactTypeError unless `type` is one of the five artifact types. */
 export function checkType(type) {
   if (typeof type !== 'string' || !(type in ARTIFACTS)) {
     throw new UnknownArtifactTypeError(`Unknown artifact type '${String(type)}'; expected ${Object.keys(ARTIFACTS).join(', ')}`);
   }
 }
 
+/** InvalidInputError unless `projectId` is a non-empty string. */
 export function checkProject(projectId) {
   if (typeof projectId !== 'string' || projectId === '') {
     throw new InvalidInputError('projectId must be a non-empty string');
   }
 }
 
+/** UnknownTierError unless `tier` is absent or a known tier. */
 export function checkTier(tier) {
   if (tier !== undefined && !TIERS.includes(tier)) {
     throw new UnknownTierError(`Unknown tier '${String(tier)}'; expected ${TIERS.join(', ')}`);
