@@ -117,7 +117,9 @@ int validate_indexed(int model, std::size_t length, int tier, bool strict) {
   return validate_input(spec ? spec->id : std::string_view(), length, tier_text, strict);
 }
 
-// The embind std::string path, kept only so the boundary benchmark can compare the two.
+#if defined(ARTIFACTS_WASM_DIAGNOSTICS)
+// The embind std::string path, only in the diagnostics build (never shipped), so the boundary
+// benchmark can compare it with the encodeInto path the package uses.
 std::string validate_string(const std::string& type, const std::string& json,
                             const std::string& tier, bool strict) {
   return artifacts::validate(type, json, {.tier = tier, .strict = strict}).to_json();
@@ -128,6 +130,7 @@ std::string validate_string(const std::string& type, const std::string& json,
 std::size_t string_argument_length(const std::string& json) {
   return json.size();
 }
+#endif
 
 }  // namespace
 
@@ -147,6 +150,8 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
   emscripten::function("toMarkdown", &to_markdown);
   emscripten::function("planToMarkdown", &plan_to_markdown);
   emscripten::function("registry", &artifacts::registry_json);
+#if defined(ARTIFACTS_WASM_DIAGNOSTICS)
   emscripten::function("validateString", &validate_string);
   emscripten::function("stringArgumentLength", &string_argument_length);
+#endif
 }

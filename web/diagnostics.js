@@ -1,5 +1,2 @@
-// Diagnostics for tests and benchmarks: memory use and the alternative boundary path.
-export {
-  wasmMemoryBytes, retainedBufferBytes, validateViaEmbindString, transferViaEncodeInto, transferViaEmbindString,
-  MAX_INPUT_BYTES, coreRegistry,
-} from './core.js';
+// Diagnostics for tests: the module's memory use, the core's input limit and its registry.
+export { coreRegistry, MAX_INPUT_BYTES, retainedBufferBytes, wasmMemoryBytes } from './core.js';

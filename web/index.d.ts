@@ -255,8 +255,9 @@ export const DEFAULT_LEASE_TTL_MS: number;
 
 export class ArtifactStore {
   /**
-   * Opens (creating or upgrading) the database. In Node pass a factory and load
-   * `fake-indexeddb/auto` first (idb needs the IndexedDB globals).
+   * Opens (creating or upgrading) the database. In Node load `fake-indexeddb/auto` first: idb
+   * needs the IndexedDB classes as globals, so a factory alone is refused (StorageError saying
+   * what is missing), as is a factory of another implementation than the globals'.
    * Throws StorageError when an upgrade is blocked by another tab's older connection.
    */
   static open(options?: { name?: string; indexedDB?: IDBFactory; clock?: () => number }): Promise<ArtifactStore>;
@@ -270,8 +271,12 @@ export class ArtifactStore {
   completeGeneration<K extends ArtifactTypeId>(projectId: string, type: K, content: Content,
     options: { lease: Lease; force?: boolean; tier?: TierName }):
     Promise<{ record: ArtifactRecord<K>; kept: string[]; conflicts: MergeConflict[] }>;
+  /** What completeGeneration would store for `content`, writing nothing and taking no lease. */
+  previewGeneration<K extends ArtifactTypeId>(projectId: string, type: K, content: Content,
+    options?: { force?: boolean; tier?: TierName }): Promise<GenerationPreview<K>>;
   failGeneration(projectId: string, type: ArtifactTypeId, error: unknown, options: { lease: Lease }): Promise<ArtifactRecord>;
-  /** Validated; TierLockedError for a section above `tier`; does not bump the version. */
+  /** Validated; TierLockedError for a section above `tier`; does not bump the version. A value
+   * equal to the section's current one changes nothing (no write, no edited flag, no event). */
   editSection<K extends ArtifactTypeId>(projectId: string, type: K, sectionId: ArtifactSectionMap[K],
     value: unknown, options?: { tier?: TierName }): Promise<ArtifactRecord<K>>;
   annotate<K extends ArtifactTypeId>(projectId: string, type: K, sectionId: ArtifactSectionMap[K], note: string): Promise<ArtifactRecord<K>>;
@@ -282,7 +287,12 @@ export class ArtifactStore {
   close(): void;
 }
 
-/** The runner contract: generate one artifact given the ones before it in GENERATION_ORDER. */
+/**
+ * The runner contract (the one definition; `cofounder-artifacts/testing` re-exports it): generate
+ * one artifact given the ones before it in GENERATION_ORDER. What it resolves to (an object or
+ * JSON text, e.g. an LLM's answer) is validated before it is stored, so it is `unknown` here; a
+ * runner may promise more (RunnerFake resolves to ArtifactContentMap[K]).
+ */
 export interface Runner {
   generateArtifact<K extends ArtifactTypeId>(type: K, context: Record<string, unknown>,
     priorArtifacts: Partial<ArtifactContentMap>, options?: { signal?: AbortSignal }): Promise<unknown>;
@@ -307,15 +317,20 @@ export function generateAll(store: ArtifactStore, runner: Runner, options: {
   all?: boolean; onProgress?: (event: ProgressEvent) => void; signal?: AbortSignal; ttlMs?: number;
 }): Promise<{ completed: ArtifactTypeId[]; failed: ArtifactTypeId[]; skipped: ArtifactTypeId[]; reused: ArtifactTypeId[] }>;
 
-export interface RegeneratePreview<K extends ArtifactTypeId> {
-  preview: true;
+export interface GenerationPreview<K extends ArtifactTypeId> {
   /** The new generation (validated, gated); pass it back as `generated` to apply it. */
   generated: ArtifactContentMap[K];
+  /** The content completing would store: the founder's edits merged in unless `force`. */
   value: ArtifactContentMap[K];
   kept: string[];
   conflicts: MergeConflict[];
   editedSections: string[];
+  /** From the current content to `value`. */
   diff: ReturnType<typeof diff>;
+}
+
+export interface RegeneratePreview<K extends ArtifactTypeId> extends GenerationPreview<K> {
+  preview: true;
 }
 
 /** One artifact again. `preview` writes nothing; `generated` applies a previewed generation. */

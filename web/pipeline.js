@@ -1,9 +1,8 @@
 // The generation pipeline over a store and a runner (the runner contract:
-// runner.generateArtifact(type, context, priorArtifacts, {signal}) -> Promise<content>).
+// runner.generateArtifact(type, context, priorArtifacts, {signal}) -> Promise<content>). It uses
+// the store only through its public methods.
 import { GENERATION_ORDER } from './constants.js';
 import { ConcurrentGenerationError, InvalidInputError } from './errors.js';
-import { diff } from './index.js';
-import { mergeInto } from './store/store.js';
 
 function checkRunner(runner) {
   if (!runner || typeof runner.generateArtifact !== 'function') {
@@ -118,18 +117,7 @@ export async function regenerate(store, runner, {
   }
   if (preview) {
     const content = generated ?? await runner.generateArtifact(type, context, prior, { signal });
-    const value = store.prepareContent(type, content, tier);
-    const record = records.find((r) => r.artifact_type === type) ?? null;
-    const merged = mergeInto(type, record, value, force);
-    return {
-      preview: true,
-      generated: value,
-      value: merged.value,
-      kept: merged.kept,
-      conflicts: merged.conflicts,
-      editedSections: merged.editedSections,
-      diff: diff(type, record?.current_content ?? null, merged.value),
-    };
+    return { preview: true, ...await store.previewGeneration(projectId, type, content, { force, tier }) };
   }
   return generateUnderLease(store, { projectId, type, tier, force, signal, ttlMs },
     async () => generated ?? runner.generateArtifact(type, context, prior, { signal }));

@@ -1,14 +1,15 @@
 // How JSON text gets into wasm memory: TextEncoder.encodeInto into the module's reused buffer
 // (what the API does) against an embind std::string argument, on the same documents in one
 // process; then validate end to end through each path. Prints MB/s, medians of several rounds.
+// The embind paths exist only in the diagnostics build of the module (built here if needed);
+// validate via encodeInto is the package's own, on the shipped module built from the same sources.
 //   node bench/node/boundary.mjs
 import { init, validate } from 'cofounder-artifacts';
 import { SAMPLE_PLAN } from 'cofounder-artifacts/testing';
-import {
-  transferViaEncodeInto, transferViaEmbindString, validateViaEmbindString,
-} from 'cofounder-artifacts/diagnostics';
+import { loadDiagnosticsModule } from './diagnostics-module.mjs';
 
 await init();
+const { transferViaEncodeInto, transferViaEmbindString, validateViaEmbindString } = await loadDiagnosticsModule();
 
 // A risk log scaled to `bytes` by repeating its risks (prose-heavy, like real content).
 function riskLog(bytes) {

@@ -3,6 +3,32 @@
 import { StorageError } from '../errors.js';
 import { DB_VERSION, UPGRADES } from './schema.js';
 
+// idb reads IndexedDB's classes from the globals (its wrap() tests `instanceof IDBRequest`, ...),
+// so a factory alone is not enough: without them every open fails opaquely ("A request was
+// aborted"). The store refuses up front instead, saying what is missing.
+const CLASSES_IDB_NEEDS = ['IDBRequest', 'IDBDatabase', 'IDBTransaction', 'IDBObjectStore', 'IDBIndex', 'IDBCursor'];
+const HOW_TO_FIX = "in Node, import 'fake-indexeddb/auto' before opening the store (it installs the classes) " +
+  "and pass that same fake-indexeddb's factory (or none)";
+
+function checkGlobalClasses() {
+  const missing = CLASSES_IDB_NEEDS.filter((name) => typeof globalThis[name] !== 'function');
+  if (missing.length > 0) {
+    throw new StorageError(`the IndexedDB classes are not globals here (missing ${missing.join(', ')}): ` +
+      `the store's idb library reads them from the globals, a factory alone does not bring them; ${HOW_TO_FIX}`);
+  }
+}
+
+// A factory from another IndexedDB implementation than the globals' (a second copy of
+// fake-indexeddb, a fake in a browser): idb would not recognise its objects. Its open is undone.
+function refuseForeignRequest(request) {
+  request.onupgradeneeded = () => request.transaction.abort();
+  request.onsuccess = () => request.result.close();
+  request.onerror = (event) => event.preventDefault?.();
+  request.onblocked = null;
+  throw new StorageError('the indexedDB factory given is not of the IndexedDB implementation whose classes are ' +
+    `the globals here (its requests are not instances of the global IDBRequest); ${HOW_TO_FIX}`);
+}
+
 function defaultFactory() {
   if (typeof indexedDB === 'undefined') {
     throw new StorageError('IndexedDB is not available here: pass { indexedDB } (in Node, import "fake-indexeddb/auto")');
@@ -17,14 +43,16 @@ function defaultFactory() {
 export async function openDatabase({ name, version = DB_VERSION, indexedDB: factory, onVersionChange }) {
   if (typeof name !== 'string' || name === '') throw new StorageError('the database needs a name');
   // idb loads with the first store, so pages and workers that only validate never fetch it.
+  const source = factory ?? defaultFactory();
+  checkGlobalClasses();
   const { wrap } = await import('idb');
   let request;
   try {
-    request = (factory ?? defaultFactory()).open(name, version);
+    request = source.open(name, version);
   } catch (error) {  // e.g. SecurityError where storage is disabled
-    if (error instanceof StorageError) throw error;
     throw new StorageError(`cannot open database '${name}': ${error?.message || error?.name || String(error)}`, { cause: error });
   }
+  if (!(request instanceof globalThis.IDBRequest)) refuseForeignRequest(request);
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (error) => {

@@ -2,45 +2,21 @@
 // ArtifactResponse shape plus base_content, the generation lease and the last error. Every write
 // validates first and happens in one readwrite transaction; nothing but IndexedDB is awaited
 // inside a transaction (the core's calls are synchronous).
+import { ARTIFACTS, SCHEMA_VERSION } from '../constants.js';
 import {
-  ArtifactsError, ConcurrentGenerationError, InvalidInputError, LeaseLostError, NotFoundError,
-  SchemaVersionUnsupportedError, StorageError, TierLockedError, UnknownArtifactTypeError,
-  UnknownTierError, ValidationFailedError,
+  ArtifactsError, InvalidInputError, NotFoundError, StorageError, TierLockedError, ValidationFailedError,
 } from '../errors.js';
-import { ARTIFACTS, SCHEMA_VERSION, Tier } from '../constants.js';
-import { diff, gate, merge, migrate, validate } from '../index.js';
+import { diff, validate } from '../operations.js';
 import { ChangeFeed } from './changes.js';
+import { checkProject, checkTier, checkType, sectionInfo, TIERS } from './checks.js';
 import { openDatabase } from './database.js';
+import { jsonEqual } from './equal.js';
+import { mergeGeneration, prepareGeneration } from './generation.js';
+import { checkLeaseHeld, checkNoLiveLease, newLease } from './lease.js';
+import { forReading, newRecord, upToDate } from './records.js';
 import { INDEX_BY_PROJECT, INDEX_BY_PROJECT_TYPE, STORE } from './schema.js';
 
 export const DEFAULT_LEASE_TTL_MS = 5 * 60 * 1000;
-const TIERS = Object.values(Tier);
-
-function checkType(type) {
-  if (typeof type !== 'string' || !(type in ARTIFACTS)) {
-    throw new UnknownArtifactTypeError(`Unknown artifact type '${String(type)}'; expected ${Object.keys(ARTIFACTS).join(', ')}`);
-  }
-}
-
-function checkProject(projectId) {
-  if (typeof projectId !== 'string' || projectId === '') {
-    throw new InvalidInputError('projectId must be a non-empty string');
-  }
-}
-
-function checkTier(tier) {
-  if (tier !== undefined && !TIERS.includes(tier)) {
-    throw new UnknownTierError(`Unknown tier '${String(tier)}'; expected ${TIERS.join(', ')}`);
-  }
-}
-
-function sectionInfo(type, sectionId) {
-  const section = ARTIFACTS[type].sections.find((s) => s.id === sectionId);
-  if (!section) {
-    throw new InvalidInputError(`'${String(sectionId)}' is not a section of ${type}`);
-  }
-  return section;
-}
 
 // IndexedDB failures become StorageError; the package's own errors pass through.
 async function storage(what, work) {
@@ -51,28 +27,6 @@ async function storage(what, work) {
     // A failed commit's DOMException may carry only its name (QuotaExceededError).
     throw new StorageError(`${what} failed: ${error?.message || error?.name || String(error)}`, { cause: error });
   }
-}
-
-// Content read back from storage, brought up to the current _schema_version through the core.
-function upToDate(type, content) {
-  if (content === null || content === undefined) return content ?? null;
-  const version = content._schema_version ?? 0;
-  if (version === SCHEMA_VERSION) return content;
-  if (version > SCHEMA_VERSION) {
-    throw new SchemaVersionUnsupportedError(`stored ${type} content has _schema_version ${version}; this library reads up to ${SCHEMA_VERSION}`);
-  }
-  return migrate(type, content).value;
-}
-
-function forReading(record) {
-  if (!record) return record;
-  const type = record.artifact_type;
-  return {
-    ...record,
-    current_content: upToDate(type, record.current_content),
-    previous_content: upToDate(type, record.previous_content),
-    base_content: upToDate(type, record.base_content),
-  };
 }
 
 export class ArtifactStore {
@@ -161,7 +115,8 @@ export class ArtifactStore {
   // ---- writes -----------------------------------------------------------------------------
 
   // Runs `change(record)` on the stored record in one readwrite transaction and stores what it
-  // returns. `change` is synchronous: it may call the core, never await anything else.
+  // returns; when it returns nothing, nothing is written or published and the stored record comes
+  // back. `change` is synchronous: it may call the core, never await anything else.
   async update(what, projectId, type, change) {
     const db = this.database();
     const written = await storage(what, async () => {
@@ -181,10 +136,10 @@ export class ArtifactStore {
       }
       if (next) await tx.store.put(next);
       await tx.done;
-      return next ?? stored;
+      return { changed: Boolean(next), record: next ?? stored };
     });
-    this.changes.publish({ kind: what, projectId, artifactType: type, id: written?.id ?? null });
-    return written;
+    if (written.changed) this.changes.publish({ kind: what, projectId, artifactType: type, id: written.record?.id ?? null });
+    return written.record;
   }
 
   /**
@@ -196,44 +151,15 @@ export class ArtifactStore {
   async beginGeneration(projectId, type, { ttlMs = DEFAULT_LEASE_TTL_MS } = {}) {
     checkProject(projectId);
     checkType(type);
-    if (!(Number.isFinite(ttlMs) && ttlMs > 0)) throw new InvalidInputError('ttlMs must be a positive number');
     const now = this.clock();
-    const lease = {
-      owner: crypto.randomUUID(),
-      started_at: new Date(now).toISOString(),
-      expires_at: new Date(now + ttlMs).toISOString(),
-    };
+    const lease = newLease(now, ttlMs);
     await this.update('beginGeneration', projectId, type, (record) => {
-      if (record && record.generation_status === 'generating' && record.generation_lease &&
-          Date.parse(record.generation_lease.expires_at) > now) {
-        throw new ConcurrentGenerationError(`${type} is already being generated (lease until ${record.generation_lease.expires_at})`);
-      }
+      checkNoLiveLease(record, type, now);
       const stamp = new Date(now).toISOString();
-      const base = record ?? {
-        id: crypto.randomUUID(),
-        project_id: projectId,
-        artifact_type: type,
-        version_number: 0,
-        current_content: null,
-        previous_content: null,
-        has_user_edits: false,
-        edited_sections: null,
-        annotations: [],
-        schema_version: SCHEMA_VERSION,
-        created_at: stamp,
-        base_content: null,
-      };
+      const base = record ?? newRecord(projectId, type, stamp);
       return { ...base, generation_status: 'generating', generation_lease: lease, generation_error: null, updated_at: stamp };
     });
     return { projectId, type, owner: lease.owner, startedAt: lease.started_at, expiresAt: lease.expires_at };
-  }
-
-  checkLease(record, lease, type) {
-    if (!lease || typeof lease.owner !== 'string') throw new InvalidInputError('a lease from beginGeneration is required');
-    if (!record) throw new NotFoundError(`no ${type} artifact to complete`);
-    if (record.generation_status !== 'generating' || record.generation_lease?.owner !== lease.owner) {
-      throw new LeaseLostError(`the ${type} generation lease is no longer held by this generator`);
-    }
   }
 
   /**
@@ -246,11 +172,11 @@ export class ArtifactStore {
     checkProject(projectId);
     checkType(type);
     checkTier(tier);
-    const generated = this.prepareContent(type, content, tier);
+    const generated = prepareGeneration(type, content, tier);
     let outcome = { kept: [], conflicts: [] };
     const record = await this.update('completeGeneration', projectId, type, (stored) => {
-      this.checkLease(stored, lease, type);
-      outcome = mergeInto(type, stored, generated, force);
+      checkLeaseHeld(stored, lease, type);
+      outcome = mergeGeneration(type, stored, generated, force);
       const stamp = this.now();
       return {
         ...stored,
@@ -270,15 +196,28 @@ export class ArtifactStore {
     return { record: forReading(record), kept: outcome.kept, conflicts: outcome.conflicts };
   }
 
-  /** Valid, current-version content gated to `tier`, or ValidationFailedError. */
-  prepareContent(type, content, tier) {
-    const checked = validate(type, content);
-    if (!checked.ok) {
-      throw new ValidationFailedError(`generated ${type} content is invalid: ${checked.errors[0].msg} at ${checked.errors[0].loc.join('.')}`, { errors: checked.errors });
-    }
-    let value = migrate(type, checked.value).value;
-    if (tier) value = gate(type, value, tier).value;
-    return value;
+  /**
+   * What completeGeneration would store for `content`, writing nothing and taking no lease: the
+   * generation as it would be stored (validated, gated to `tier`), the content after merging the
+   * founder's edits unless `force`, what the merge kept and found in conflict, and the diff from
+   * the current content.
+   * @returns {Promise<{generated: object, value: object, kept: string[], conflicts: object[], editedSections: string[], diff: {patch: object[], sections: object[]}}>}
+   */
+  async previewGeneration(projectId, type, content, { force = false, tier } = {}) {
+    checkProject(projectId);
+    checkType(type);
+    checkTier(tier);
+    const generated = prepareGeneration(type, content, tier);
+    const record = await this.getByType(projectId, type);
+    const merged = mergeGeneration(type, record, generated, force);
+    return {
+      generated,
+      value: merged.value,
+      kept: merged.kept,
+      conflicts: merged.conflicts,
+      editedSections: merged.editedSections,
+      diff: diff(type, record?.current_content ?? null, merged.value),
+    };
   }
 
   /** A generation failed: generating -> failed; the content is untouched. */
@@ -287,7 +226,7 @@ export class ArtifactStore {
     checkType(type);
     const message = error instanceof Error ? error.message : String(error ?? 'generation failed');
     const record = await this.update('failGeneration', projectId, type, (stored) => {
-      this.checkLease(stored, lease, type);
+      checkLeaseHeld(stored, lease, type);
       return { ...stored, generation_status: 'failed', generation_lease: null, generation_error: message, updated_at: this.now() };
     });
     return forReading(record);
@@ -295,7 +234,9 @@ export class ArtifactStore {
 
   /**
    * A founder's edit of one section: validated with the rest of the content, refused above the
-   * founder's tier, recorded in edited_sections. The version number does not change.
+   * founder's tier, recorded in edited_sections. The version number does not change. A value
+   * equal to the section's current one (once validated) changes nothing: no write, no edited
+   * flag, no change event; the current record comes back.
    */
   async editSection(projectId, type, sectionId, value, { tier } = {}) {
     checkProject(projectId);
@@ -309,11 +250,13 @@ export class ArtifactStore {
       if (!stored || stored.current_content === null) {
         throw new NotFoundError(`no generated ${type} content to edit for project ${projectId}`);
       }
-      const candidate = { ...upToDate(type, stored.current_content), [sectionId]: value };
-      const checked = validate(type, candidate);
+      const current = upToDate(type, stored.current_content);
+      const checked = validate(type, { ...current, [sectionId]: value });
       if (!checked.ok) {
         throw new ValidationFailedError(`${sectionId}: ${checked.errors[0].msg}`, { errors: checked.errors });
       }
+      // Saving the value the section already has is no edit: nothing is written or flagged.
+      if (jsonEqual(checked.value[sectionId], current[sectionId])) return null;
       const edited = new Set(stored.edited_sections ?? []);
       edited.add(sectionId);
       return {
@@ -350,25 +293,4 @@ export class ArtifactStore {
     const record = await this.requireRecord(projectId, type);
     return { versionNumber: record.version_number, ...diff(type, record.previous_content, record.current_content) };
   }
-}
-
-/**
- * The content a completed generation leaves in the record: the founder's edits merged in unless
- * `force` (or there are none), and what the merge kept and found in conflict.
- */
-export function mergeInto(type, stored, generated, force) {
-  // Stored lists may hold ids this version no longer knows (legacy data): they edit nothing.
-  const known = new Set(ARTIFACTS[type].sections.map((s) => s.id));
-  const edited = (stored?.edited_sections ?? []).filter((id) => known.has(id));
-  if (force || !stored?.has_user_edits || edited.length === 0 || !stored.current_content) {
-    return { value: generated, kept: [], conflicts: [], editedSections: [] };
-  }
-  return merge({
-    type,
-    base: stored.base_content,
-    ours: upToDate(type, stored.current_content),
-    theirs: generated,
-    editedSections: edited,
-    force: false,
-  });
 }

@@ -1,4 +1,5 @@
 import type { ArtifactContentMap, ArtifactTypeId } from '../../dist/content-types.js';
+import type { Runner } from '../index.js';
 
 export type Scenario = 'happy_path' | 'llm_failure' | 'rate_limited';
 export const SCENARIOS: readonly Scenario[];
@@ -13,12 +14,8 @@ export class RunnerError extends Error {
   readonly status?: number;
 }
 
-/** What a runner must do: generate one artifact, given the ones before it in the chain. */
-export interface Runner {
-  generateArtifact<K extends ArtifactTypeId>(
-    type: K, context: Record<string, unknown>, priorArtifacts: Partial<ArtifactContentMap>,
-    options?: { signal?: AbortSignal }): Promise<ArtifactContentMap[K]>;
-}
+/** The runner contract, defined once in the package's main types. */
+export type { Runner };
 
 export interface RunnerFakeOptions {
   scenario?: Scenario;

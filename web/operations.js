@@ -1,0 +1,171 @@
+// The core's operations on documents: validate, gate, migrate, jsonSchema, merge, diff, wordDiff
+// and the Markdown export. Each reads its arguments (arguments.js), crosses once (core.js) and
+// turns the core's answer into a result or a typed error.
+import { call, callWithText, callWithTwoTexts, contentText, readInput, requestText } from './core.js';
+import {
+  checkName, checkOptions, documentValue, markdownOptions, nameArgument, optionalTier,
+} from './arguments.js';
+import { MODEL_INDEX, TIER_INDEX } from './constants.js';
+import { errorFromResult, InvalidInputError } from './errors.js';
+
+// Argument errors (unknown type or tier) are thrown; content errors are the result.
+function throwIfArgumentError(result) {
+  if (result.code === 'unknown_artifact_type' || result.code === 'unknown_tier') {
+    throw errorFromResult(result);
+  }
+  return result;
+}
+
+function unwrap(result) {
+  if (!result.ok) throw errorFromResult(result);
+  return result;
+}
+
+/**
+ * Validates content against its type's schema, Pydantic-style: every error is reported.
+ * @returns {{ok: boolean, errors: object[], warnings: object[], value: object|null}}
+ */
+export function validate(type, content, options) {
+  type = nameArgument(type, 'type');
+  const { tier, strict = false } = checkOptions(options);
+  const tierName = optionalTier(tier);
+  const text = contentText(content);
+  // Known names cross as indexes; anything else by name, so the core can say what is wrong.
+  const model = MODEL_INDEX.get(type);
+  const tierIndex = tierName === '' ? -1 : TIER_INDEX.get(tierName);
+  const run = model !== undefined && tierIndex !== undefined
+    ? (core, length) => core.validateIndexed(model, length, tierIndex, Boolean(strict))
+    : (core, length) => core.validate(type, length, tierName, Boolean(strict));
+  const result = callWithText(text, run, () => validAsWritten(text), { fromStringify: typeof content !== 'string' });
+  throwIfArgumentError(result);
+  delete result.code;
+  if (result.valueIsInput) {
+    delete result.valueIsInput;
+    return Object.assign(validAsWritten(text), { warnings: result.warnings });
+  }
+  return result;
+}
+
+// The input is its own normalised value: it is parsed only if someone looks.
+function validAsWritten(text) {
+  let value;
+  return {
+    ok: true,
+    errors: [],
+    warnings: [],
+    get value() { return (value ??= JSON.parse(text)); },
+    set value(replacement) { value = replacement; },
+  };
+}
+
+/** The sections `tier` may see; `locked` lists the ids withheld from it. */
+export function gate(type, content, tier) {
+  type = nameArgument(type, 'type');
+  tier = nameArgument(tier, 'tier');
+  const text = contentText(content);
+  const result = unwrap(callWithText(text, (core, length) => core.gate(type, length, tier)));
+  return { value: result.value, locked: result.locked };
+}
+
+/** Content brought up to the current `_schema_version`. */
+export function migrate(type, content) {
+  type = nameArgument(type, 'type');
+  const text = contentText(content);
+  const result = unwrap(callWithText(text, (core, length) => core.migrate(type, length)));
+  return { value: result.value, fromVersion: result.fromVersion, toVersion: result.toVersion };
+}
+
+/** The JSON Schema (draft 2020-12) of `type` at `tier` (all sections when no tier is given). */
+export function jsonSchema(type, options) {
+  type = nameArgument(type, 'type');
+  const tierName = optionalTier(checkOptions(options).tier);
+  return unwrap(call((core) => core.jsonSchema(type, tierName))).value;
+}
+
+/**
+ * Carries a founder's edits into a new generation. `base` is the content as last generated,
+ * `ours` the current content with the edits, `theirs` the new generation.
+ * @returns {{value: object, kept: string[], conflicts: object[], editedSections: string[]}}
+ */
+export function merge(request) {
+  if (request === null || typeof request !== 'object') {
+    throw new InvalidInputError('merge takes one object: {type, base, ours, theirs, editedSections, force}');
+  }
+  const { type, base, ours, theirs, editedSections = [], force = false } = readInput('the merge request cannot be read',
+    () => ({ type: request.type, base: request.base, ours: request.ours, theirs: request.theirs,
+      editedSections: request.editedSections, force: request.force }));
+  checkName(type, 'type');
+  if (!Array.isArray(editedSections)) throw new InvalidInputError('editedSections must be an array');
+  // Documents travel inside the request as values or as escaped JSON text, never spliced text.
+  const text = requestText({
+    type,
+    base: documentValue(base, 'base'),
+    ours: documentValue(ours, 'ours'),
+    theirs: documentValue(theirs, 'theirs'),
+    editedSections,
+    force: Boolean(force),
+  }, 'the merge request');
+  const result = unwrap(callWithText(text, (core, length) => core.merge(length)));
+  return {
+    value: result.value,
+    kept: result.kept,
+    conflicts: result.conflicts,
+    editedSections: result.editedSections,
+  };
+}
+
+/**
+ * What changed between two versions: an RFC 6902 patch from `before` to `after` and a summary per
+ * section (word diffs for prose, item changes for lists). Either side may be null (no content).
+ * @returns {{patch: object[], sections: object[]}}
+ */
+export function diff(type, before, after) {
+  checkName(type, 'type');
+  const text = requestText({
+    type, before: documentValue(before, 'before'), after: documentValue(after, 'after'),
+  }, 'the diff request');
+  const result = unwrap(callWithText(text, (core, length) => core.diff(length)));
+  return { patch: result.patch, sections: result.sections };
+}
+
+/** A word-level diff of two texts: [{op: 'equal'|'insert'|'delete', text}]. */
+export function wordDiff(before, after) {
+  checkName(before, 'before');
+  checkName(after, 'after');
+  return unwrap(callWithTwoTexts(before, after, (core, a, b) => core.wordDiff(a, b))).value;
+}
+
+/**
+ * One artifact as Markdown: `readable` (default; Notion-pasteable) or `technical` (front matter,
+ * [HIGH]/[MEDIUM]/[LOW] badges, a Mermaid user journey, cross-reference links). Only the tier's
+ * sections (all without a tier). Content is validated first: invalid content throws
+ * ValidationFailedError with every error.
+ * @returns {string}
+ */
+export function toMarkdown(type, content, options) {
+  type = nameArgument(type, 'type');
+  const [variant, tier, startupName, generatedAt] = markdownOptions(options);
+  const text = contentText(content);
+  const run = (core, length) => core.toMarkdown(type, length, variant, tier, startupName, generatedAt);
+  return unwrap(callWithText(text, run, undefined, { fromStringify: typeof content !== 'string' })).value;
+}
+
+/**
+ * The whole plan as one Markdown document, in GENERATION_ORDER: `plan` maps artifact types to
+ * content (objects or JSON text); a missing or null artifact (a failed generation) is skipped.
+ * Errors name their artifact first in `loc` (["mvp_scope", "core_features", 0, "priority"]).
+ * @returns {string}
+ */
+export function planToMarkdown(plan, options) {
+  if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) {
+    throw new InvalidInputError('planToMarkdown takes one object: {brief, mvp_scope, milestones, risk_log, how_it_works}');
+  }
+  const [variant, tier, startupName, generatedAt] = markdownOptions(options);
+  const request = Object.create(null);  // "__proto__" stays a key (and an unknown type)
+  const text = readInput('the plan cannot be serialised as JSON', () => {
+    for (const [type, content] of Object.entries(plan)) request[type] = documentValue(content, type);
+    return JSON.stringify(request);
+  });
+  const run = (core, length) => core.planToMarkdown(length, variant, tier, startupName, generatedAt);
+  return unwrap(callWithText(text, run, undefined, { fromStringify: true })).value;
+}
