@@ -2,12 +2,15 @@
 // artifacts with the C++ core compiled to WebAssembly (after one `await init()` every core call
 // is synchronous), and keep them in IndexedDB with the generation pipeline. The public entry:
 // it only re-exports. Layers, lowest first: core.js (the module and the transfer into its
-// memory) -> operations.js -> store/ -> pipeline.js; errors.js and constants.js are leaves.
+// memory) -> operations.js -> store/ -> pipeline.js; errors.js and registry.js are leaves.
 export { init, isInitialized } from './core.js';
 export {
   validate, gate, migrate, jsonSchema, merge, diff, wordDiff, toMarkdown, planToMarkdown,
 } from './operations.js';
-export { ArtifactType, ARTIFACTS, GENERATION_ORDER, SCHEMA_VERSION, Tier, sectionsFor } from './constants.js';
+export {
+  ArtifactType, ARTIFACTS, CascadeRule, GENERATION_ORDER, GenerationStatus, IssueType, SCHEMA_VERSION, Tier, TIER_TITLES,
+  sectionsFor,
+} from './registry.js';
 export {
   ArtifactsError, InvalidInputError, UnknownArtifactTypeError, UnknownTierError, ValidationFailedError,
   TierLockedError, ConcurrentGenerationError, LeaseLostError, SchemaVersionUnsupportedError,

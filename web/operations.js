@@ -5,7 +5,7 @@ import { call, callWithText, callWithTwoTexts, contentText, readInput, requestTe
 import {
   checkName, checkOptions, documentValue, markdownOptions, nameArgument, optionalTier,
 } from './arguments.js';
-import { MODEL_INDEX, TIER_INDEX } from './constants.js';
+import { MODEL_INDEX, TIER_INDEX } from './registry.js';
 import { errorFromResult, InvalidInputError } from './errors.js';
 
 // Argument errors (unknown type or tier) are thrown; content errors are the result.

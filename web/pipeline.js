@@ -1,7 +1,7 @@
 // The generation pipeline over a store and a runner (the runner contract:
 // runner.generateArtifact(type, context, priorArtifacts, {signal}) -> Promise<content>). It uses
 // the store only through its public methods.
-import { GENERATION_ORDER } from './constants.js';
+import { ARTIFACTS, CascadeRule, GENERATION_ORDER, GenerationStatus } from './registry.js';
 import { ConcurrentGenerationError, InvalidInputError } from './errors.js';
 
 function checkRunner(runner) {
@@ -10,8 +10,13 @@ function checkRunner(runner) {
   }
 }
 
+// What progress events say of an artifact; a failed one is left in the failed status.
+const Progress = Object.freeze({
+  STARTED: 'started', COMPLETED: 'completed', FAILED: GenerationStatus.FAILED, SKIPPED: 'skipped', REUSED: 'reused',
+});
+
 function done(record) {
-  return record && record.generation_status === 'idle' && record.current_content !== null;
+  return record && record.generation_status === GenerationStatus.IDLE && record.current_content !== null;
 }
 
 // Marks `type` failed without generating it (its lease taken just for that). A generation
@@ -70,27 +75,29 @@ export async function generateAll(store, runner, {
     if (!all && done(existing[type])) {
       prior[type] = existing[type].current_content;
       summary.reused.push(type);
-      emit({ type, status: 'reused', record: existing[type] });
+      emit({ type, status: Progress.REUSED, record: existing[type] });
       continue;
     }
-    emit({ type, status: 'started' });
+    emit({ type, status: Progress.STARTED });
     try {
       const { record } = await generateUnderLease(store, { projectId, type, tier, force, signal, ttlMs },
         () => runner.generateArtifact(type, context, { ...prior }, { signal }));
       prior[type] = record.current_content;
       summary.completed.push(type);
-      emit({ type, status: 'completed', record });
+      emit({ type, status: Progress.COMPLETED, record });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       summary.failed.push(type);
-      emit({ type, status: 'failed', error });
-      if (type === 'brief' || type === 'mvp_scope') {
-        const rest = GENERATION_ORDER.slice(i + 1);
-        for (const later of rest) {
-          const reason = type === 'brief' ? `brief failed: ${error.message}` : `skipped: mvp_scope failed: ${error.message}`;
+      emit({ type, status: Progress.FAILED, error });
+      // The registry's cascade rule says what this failure does to the artifacts after it.
+      const rule = ARTIFACTS[type].onFailure;
+      if (rule !== CascadeRule.CONTINUE) {
+        const skip = rule === CascadeRule.SKIP_REST;
+        const reason = `${skip ? 'skipped: ' : ''}${type} failed: ${error.message}`;
+        for (const later of GENERATION_ORDER.slice(i + 1)) {
           await markFailed(store, projectId, later, reason);
-          (type === 'brief' ? summary.failed : summary.skipped).push(later);
-          emit({ type: later, status: type === 'brief' ? 'failed' : 'skipped', error });
+          (skip ? summary.skipped : summary.failed).push(later);
+          emit({ type: later, status: skip ? Progress.SKIPPED : Progress.FAILED, error });
         }
         break;
       }

@@ -94,6 +94,7 @@ TEST(Registry, ExportCarriesTheRecordsAndRules) {
   }
   EXPECT_EQ(model_at(model_count()), nullptr);
   // The cascade: the brief fails the rest, the MVP scope skips them, the others go on.
+  ASSERT_EQ(registry["cascade_rules"].Size(), 3u);
   const auto& order = registry["generation_order"];
   EXPECT_STREQ(order[0]["on_failure"].GetString(), "fail_rest");
   EXPECT_STREQ(order[1]["on_failure"].GetString(), "skip_rest");

@@ -1,5 +1,5 @@
 // The store's argument checks: project ids, artifact types, tiers and section ids.
-import { ARTIFACTS, Tier } from '../constants.js';
+import { ARTIFACTS, Tier } from '../registry.js';
 import { InvalidInputError, UnknownArtifactTypeError, UnknownTierError } from '../errors.js';
 
 /** Tier names, lowest first. */

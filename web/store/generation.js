@@ -1,7 +1,7 @@
 // What a generation leaves in a record: the generated content checked and gated, and the
 // founder's edits merged into it. Shared by completeGeneration and previewGeneration, so a
 // preview shows exactly what completing would store.
-import { ARTIFACTS } from '../constants.js';
+import { ARTIFACTS } from '../registry.js';
 import { ValidationFailedError } from '../errors.js';
 import { gate, merge, migrate, validate } from '../operations.js';
 import { upToDate } from './records.js';

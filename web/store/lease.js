@@ -1,4 +1,5 @@
 // The generation lease: who may complete a generation in flight, and until when it is theirs.
+import { GenerationStatus } from '../registry.js';
 import { ConcurrentGenerationError, InvalidInputError, LeaseLostError, NotFoundError } from '../errors.js';
 
 /** A new lease for a generation starting at `now` (ms), valid for `ttlMs`. */
@@ -13,7 +14,7 @@ export function newLease(now, ttlMs) {
 
 /** ConcurrentGenerationError while `record` is being generated under a lease still live at `now`. */
 export function checkNoLiveLease(record, type, now) {
-  if (record && record.generation_status === 'generating' && record.generation_lease &&
+  if (record && record.generation_status === GenerationStatus.GENERATING && record.generation_lease &&
       Date.parse(record.generation_lease.expires_at) > now) {
     throw new ConcurrentGenerationError(`${type} is already being generated (lease until ${record.generation_lease.expires_at})`);
   }
@@ -23,7 +24,7 @@ export function checkNoLiveLease(record, type, now) {
 export function checkLeaseHeld(record, lease, type) {
   if (!lease || typeof lease.owner !== 'string') throw new InvalidInputError('a lease from beginGeneration is required');
   if (!record) throw new NotFoundError(`no ${type} artifact to complete`);
-  if (record.generation_status !== 'generating' || record.generation_lease?.owner !== lease.owner) {
+  if (record.generation_status !== GenerationStatus.GENERATING || record.generation_lease?.owner !== lease.owner) {
     throw new LeaseLostError(`the ${type} generation lease is no longer held by this generator`);
   }
 }

@@ -1,6 +1,6 @@
 // Stored records: a new one's shape, and records as the store hands them out (content read back
 // from storage is brought up to the current _schema_version through the core).
-import { SCHEMA_VERSION } from '../constants.js';
+import { RECORD_DEFAULTS, SCHEMA_VERSION } from '../registry.js';
 import { SchemaVersionUnsupportedError } from '../errors.js';
 import { migrate } from '../operations.js';
 
@@ -27,20 +27,21 @@ export function forReading(record) {
   };
 }
 
-/** A new record for the first generation of `type` in a project, stamped `stamp`. */
+/**
+ * A new record for the first generation of `type` in a project, stamped `stamp`: the registry's
+ * defaults for every optional field, and the required ones a record starts with.
+ */
 export function newRecord(projectId, type, stamp) {
   return {
+    ...structuredClone(RECORD_DEFAULTS),
     id: crypto.randomUUID(),
     project_id: projectId,
     artifact_type: type,
     version_number: 0,
     current_content: null,
-    previous_content: null,
     has_user_edits: false,
-    edited_sections: null,
     annotations: [],
     schema_version: SCHEMA_VERSION,
     created_at: stamp,
-    base_content: null,
   };
 }

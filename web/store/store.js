@@ -2,7 +2,7 @@
 // ArtifactResponse shape plus base_content, the generation lease and the last error. Every write
 // validates first and happens in one readwrite transaction; nothing but IndexedDB is awaited
 // inside a transaction (the core's calls are synchronous).
-import { ARTIFACTS, SCHEMA_VERSION } from '../constants.js';
+import { ARTIFACTS, GenerationStatus, SCHEMA_VERSION } from '../registry.js';
 import {
   ArtifactsError, InvalidInputError, NotFoundError, StorageError, TierLockedError, ValidationFailedError,
 } from '../errors.js';
@@ -157,7 +157,7 @@ export class ArtifactStore {
       checkNoLiveLease(record, type, now);
       const stamp = new Date(now).toISOString();
       const base = record ?? newRecord(projectId, type, stamp);
-      return { ...base, generation_status: 'generating', generation_lease: lease, generation_error: null, updated_at: stamp };
+      return { ...base, generation_status: GenerationStatus.GENERATING, generation_lease: lease, generation_error: null, updated_at: stamp };
     });
     return { projectId, type, owner: lease.owner, startedAt: lease.started_at, expiresAt: lease.expires_at };
   }
@@ -186,7 +186,7 @@ export class ArtifactStore {
         base_content: generated,
         edited_sections: outcome.editedSections.length ? outcome.editedSections : null,
         has_user_edits: outcome.editedSections.length > 0,
-        generation_status: 'idle',
+        generation_status: GenerationStatus.IDLE,
         generation_lease: null,
         generation_error: null,
         schema_version: SCHEMA_VERSION,
@@ -227,7 +227,7 @@ export class ArtifactStore {
     const message = error instanceof Error ? error.message : String(error ?? 'generation failed');
     const record = await this.update('failGeneration', projectId, type, (stored) => {
       checkLeaseHeld(stored, lease, type);
-      return { ...stored, generation_status: 'failed', generation_lease: null, generation_error: message, updated_at: this.now() };
+      return { ...stored, generation_status: GenerationStatus.FAILED, generation_lease: null, generation_error: message, updated_at: this.now() };
     });
     return forReading(record);
   }

@@ -3,7 +3,7 @@
 // and failure scenarios. It honours the runner contract:
 //   runner.generateArtifact(type, context, priorArtifacts) -> Promise<content>
 import { SAMPLE_PLAN } from '../../dist/sample-plan.js';
-import { GENERATION_ORDER } from '../constants.js';
+import { GENERATION_ORDER } from '../registry.js';
 
 export const SCENARIOS = Object.freeze(['happy_path', 'llm_failure', 'rate_limited']);
 

@@ -103,6 +103,8 @@ std::size_t model_count();
 const ModelSpec* find_artifact_type(std::string_view id);
 std::optional<Tier> parse_tier(std::string_view name);
 std::string_view tier_name(Tier tier);
+// How a tier is named to a founder ("CTO Scale").
+std::string_view tier_title(Tier tier);
 std::string_view section_tier_name(SectionTier tier);
 // The lowest tier that may see a section of this tier.
 Tier minimum_tier(SectionTier tier);

@@ -210,6 +210,13 @@ std::string registry_json() {
   out.Key("schema_version");
   out.Int64(kCurrentSchemaVersion);
   detail::write_string_list(out, "tiers", tier_names());
+  out.Key("tier_titles");
+  out.StartObject();
+  for (auto name : tier_names()) {
+    detail::write_string(out, name);
+    detail::write_string(out, tier_title(*parse_tier(name)));
+  }
+  out.EndObject();
   out.Key("section_tiers");  // which tier first sees each kind of section
   out.StartObject();
   for (auto section : {SectionTier::core, SectionTier::business, SectionTier::strategic}) {
@@ -218,6 +225,12 @@ std::string registry_json() {
   }
   out.EndObject();
   detail::write_string_list(out, "generation_statuses", generation_statuses());
+  out.Key("cascade_rules");
+  out.StartArray();
+  for (auto rule : {CascadeRule::continue_rest, CascadeRule::fail_rest, CascadeRule::skip_rest}) {
+    detail::write_string(out, cascade_rule_name(rule));
+  }
+  out.EndArray();
   out.Key("stored_record");
   detail::write_string(out, stored_record_model().id);
   out.Key("model_ids");  // model_at()'s order: the index a known model crosses the boundary as

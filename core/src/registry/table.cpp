@@ -305,6 +305,7 @@ constexpr std::array<const ModelSpec*, 6> kRecordModels = {
 constexpr std::array<const ModelSpec*, 4> kItemModels = {&kFeatureItem, &kMilestone, &kRiskItem,
                                                          &kJourneyStep};
 constexpr std::array<std::string_view, 3> kTierNames = {"bootstrapper", "partner", "cto_scale"};
+constexpr std::array<std::string_view, 3> kTierTitles = {"Bootstrapper", "Partner", "CTO Scale"};
 
 static_assert(kArtifactTypeIds.size() == kGenerationOrder.size());
 
@@ -324,6 +325,9 @@ std::span<const ModelSpec* const> item_models() {
 }
 std::span<const std::string_view> generation_statuses() {
   return kGenerationStatuses;
+}
+std::string_view tier_title(Tier tier) {
+  return kTierTitles[static_cast<std::size_t>(tier)];
 }
 std::span<const std::string_view> tier_names() {
   return kTierNames;

@@ -1,6 +1,6 @@
-// How tiers are named on screen.
-const TIER_LABELS = { bootstrapper: 'Bootstrapper', partner: 'Partner', cto_scale: 'CTO Scale' };
+// How tiers are named on screen: the registry's titles.
+import { TIER_TITLES } from 'cofounder-artifacts';
 
 export function tierLabel(tier) {
-  return TIER_LABELS[tier] ?? tier;
+  return TIER_TITLES[tier] ?? tier;
 }

@@ -2,7 +2,7 @@
 // IndexedDB, edited with instant validation, regenerated without losing edits, diffed and
 // exported. Everything runs in the page: the package's wasm core and its ArtifactStore.
 import {
-  init, ArtifactStore, generateAll, regenerate, planToMarkdown, toMarkdown, GENERATION_ORDER, ARTIFACTS,
+  init, ArtifactStore, ArtifactType, generateAll, regenerate, planToMarkdown, toMarkdown, GENERATION_ORDER, ARTIFACTS,
 } from 'cofounder-artifacts';
 import { demoRunner } from './runner.js';
 import { listProjects, createProject, loadSettings, saveSettings } from './projects.js';
@@ -43,8 +43,8 @@ async function reloadRecords() {
 
 function runnerFor(generator) {
   // "llm_failure" fails the Risk Log only, so the cascade shows a failure it recovers from.
-  const failing = generator === 'llm_failure' ? { scenario: 'llm_failure', failTypes: ['risk_log'] }
-    : generator === 'rate_limited' ? { scenario: 'rate_limited', failTypes: ['milestones'] }
+  const failing = generator === 'llm_failure' ? { scenario: 'llm_failure', failTypes: [ArtifactType.RISK_LOG] }
+    : generator === 'rate_limited' ? { scenario: 'rate_limited', failTypes: [ArtifactType.MILESTONES] }
       : { scenario: 'happy_path' };
   return demoRunner({
     ...failing,

@@ -1,5 +1,7 @@
 // The founder's projects (id, startup name, idea) and the editor's settings, in localStorage: the
 // artifacts themselves live in IndexedDB through the package's ArtifactStore.
+import { Tier } from 'cofounder-artifacts';
+
 const PROJECTS_KEY = 'cofounder-editor.projects';
 const SETTINGS_KEY = 'cofounder-editor.settings';
 
@@ -23,7 +25,7 @@ export function createProject({ name, idea }) {
 }
 
 export function loadSettings() {
-  return { tier: 'partner', projectId: null, ...read(SETTINGS_KEY, {}) };
+  return { tier: Tier.PARTNER, projectId: null, ...read(SETTINGS_KEY, {}) };
 }
 
 export function saveSettings(settings) {

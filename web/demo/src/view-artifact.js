@@ -1,7 +1,7 @@
 // One artifact: its sections as the tier sees them (gate() decides; sections above the tier are
 // shown locked, with what they would hold), the inline section editor with validation on every
 // keystroke, annotations, the regeneration preview and the version view (word-level diff).
-import { ARTIFACTS, Tier, gate, jsonSchema, sectionsFor } from 'cofounder-artifacts';
+import { ARTIFACTS, GenerationStatus, Tier, gate, jsonSchema, sectionsFor } from 'cofounder-artifacts';
 import { h } from './dom.js';
 import { checkSection, describeError, editorText, sectionKinds } from './sections.js';
 import { tierLabel } from './labels.js';
@@ -116,7 +116,7 @@ function sectionCard(state, actions, type, section, kind, record, visible) {
     h('header', {},
       h('h2', {}, section.title),
       edited && h('span', { class: 'badge edited', 'data-testid': 'edited-badge' }, 'Edited'),
-      section.tier !== 'bootstrapper' && h('span', { class: 'badge tier' }, tierLabel(section.tier)),
+      section.tier !== Tier.BOOTSTRAPPER && h('span', { class: 'badge tier' }, tierLabel(section.tier)),
       !isEditing && record.current_content && h('button', {
         type: 'button', class: 'edit', 'data-testid': 'section-edit', disabled: state.busy || !!state.preview,
         onclick: () => actions.startEdit(type, section.id),
@@ -193,9 +193,9 @@ export function renderArtifact(state, actions) {
     h('h1', {}, artifact.title),
     h('p', { class: 'description' }, artifact.description));
   if (!record?.current_content) {
-    const why = record?.generation_status === 'failed'
+    const why = record?.generation_status === GenerationStatus.FAILED
       ? `Generation failed: ${record.generation_error ?? 'unknown error'}.`
-      : record?.generation_status === 'generating' ? 'We are writing this now…' : 'Not generated yet.';
+      : record?.generation_status === GenerationStatus.GENERATING ? 'We are writing this now…' : 'Not generated yet.';
     return h('div', { class: 'artifact', 'data-testid': `artifact-${type}` }, header,
       h('p', { class: 'empty', 'data-testid': 'artifact-empty' }, why));
   }

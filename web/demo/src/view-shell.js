@@ -1,6 +1,6 @@
 // The editor's frame: top bar (project, tier, generator, export), the cascade's progress, the
 // list of the five artifacts with their status, and the welcome form for a new project.
-import { ARTIFACTS, GENERATION_ORDER, Tier } from 'cofounder-artifacts';
+import { ARTIFACTS, GENERATION_ORDER, GenerationStatus, Tier } from 'cofounder-artifacts';
 import { h, replaceChildren } from './dom.js';
 import { listProjects } from './projects.js';
 import { renderArtifact } from './view-artifact.js';
@@ -49,15 +49,15 @@ function progressBar(progress) {
 
 function statusOf(record) {
   if (!record) return { text: 'not generated', kind: 'none' };
-  if (record.generation_status === 'generating') return { text: 'generating…', kind: 'busy' };
-  if (record.generation_status === 'failed') return { text: 'failed', kind: 'failed' };
+  if (record.generation_status === GenerationStatus.GENERATING) return { text: 'generating…', kind: 'busy' };
+  if (record.generation_status === GenerationStatus.FAILED) return { text: 'failed', kind: 'failed' };
   return { text: `v${record.version_number}`, kind: 'ok' };
 }
 
 function artifactList(state, actions) {
   const needsRetry = state.records.size > 0 && GENERATION_ORDER.some((type) => {
     const record = state.records.get(type);
-    return !record || record.generation_status === 'failed' || !record.current_content;
+    return !record || record.generation_status === GenerationStatus.FAILED || !record.current_content;
   });
   return h('nav', { class: 'artifacts', 'aria-label': 'Artifacts' },
     h('ol', {}, GENERATION_ORDER.map((type) => {
