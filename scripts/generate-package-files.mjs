@@ -86,6 +86,7 @@ types += `export type TierName = ${union(registry.tiers)};\n`;
 types += `export type RecordModelId = ${union(registry.records.map((m) => m.id))};\n`;
 types += `/** Where a record's generation stands. */\nexport type GenerationStatus = ${union(registry.generation_statuses)};\n`;
 types += `/** Every error and warning type the core reports (Pydantic's and the library's own). */\nexport type IssueType = ${union(registry.issue_types)};\n`;
+types += `/** What a failed generation does to the artifacts after it in GENERATION_ORDER. */\nexport type CascadeRuleName = ${union(registry.cascade_rules)};\n`;
 types += `/** The core's result codes; every error the package throws has one of these as \`code\`. */\nexport type StatusCode = ${union(registry.statuses)};\n`;
 types += '/** The content type of each artifact type. */\nexport interface ArtifactContentMap {\n';
 for (const model of registry.generation_order) types += `  ${model.id}: ${model.class_name};\n`;

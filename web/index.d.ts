@@ -1,7 +1,8 @@
 // The public API of cofounder-artifacts. Content types are generated from the core's registry
 // (dist/content-types.d.ts); this file declares the functions, results and errors.
 import type {
-  ArtifactContentMap, ArtifactSectionMap, ArtifactTypeId, RecordModelId, TierName,
+  ArtifactContentMap, ArtifactRecord, ArtifactRecordOf, ArtifactSectionMap, ArtifactTypeId,
+  CascadeRuleName, GenerationStatus, IssueType, RecordModelId, StatusCode, TierName,
 } from '../dist/content-types.js';
 
 export type * from '../dist/content-types.js';
@@ -22,7 +23,7 @@ export type Loc = Array<string | number>;
 export interface ValidationIssue {
   /** Pydantic's error type (`missing`, `int_parsing`, `json_invalid`, ...) or ours
    * (`input_too_large`). */
-  type: string;
+  type: IssueType;
   loc: Loc;
   msg: string;
   /** The offending input (absent when there is none). */
@@ -208,34 +209,6 @@ export function planToMarkdown(plan: PlanContents, options?: MarkdownOptions): s
 
 // ---- persistence (IndexedDB) ----------------------------------------------------------------
 
-export interface ArtifactAnnotationRecord {
-  section_id: string;
-  note: string;
-  created_at: string;
-}
-
-/** A stored artifact: the original plan's ArtifactResponse plus the design's extensions. */
-export interface ArtifactRecord<K extends ArtifactTypeId = ArtifactTypeId> {
-  id: string;
-  project_id: string;
-  artifact_type: K;
-  /** 0 while the first generation runs, 1 after it, +1 per generation. */
-  version_number: number;
-  current_content: ArtifactContentMap[K] | null;
-  previous_content: ArtifactContentMap[K] | null;
-  has_user_edits: boolean;
-  edited_sections: string[] | null;
-  annotations: ArtifactAnnotationRecord[];
-  generation_status: 'idle' | 'generating' | 'failed';
-  schema_version: number;
-  created_at: string;
-  updated_at: string;
-  /** The generated content the founder's edits apply to (the merge base). */
-  base_content: ArtifactContentMap[K] | null;
-  generation_lease: { owner: string; started_at: string; expires_at: string } | null;
-  generation_error: string | null;
-}
-
 export interface Lease {
   projectId: string;
   type: ArtifactTypeId;
@@ -262,7 +235,7 @@ export class ArtifactStore {
    */
   static open(options?: { name?: string; indexedDB?: IDBFactory; clock?: () => number }): Promise<ArtifactStore>;
   get(id: string): Promise<ArtifactRecord | null>;
-  getByType<K extends ArtifactTypeId>(projectId: string, type: K): Promise<ArtifactRecord<K> | null>;
+  getByType<K extends ArtifactTypeId>(projectId: string, type: K): Promise<ArtifactRecordOf<K> | null>;
   /** Every artifact of the project, in GENERATION_ORDER. */
   listProject(projectId: string): Promise<ArtifactRecord[]>;
   /** idle/failed -> generating, atomically; ConcurrentGenerationError while another lease is live. */
@@ -270,7 +243,7 @@ export class ArtifactStore {
   /** Validates (never writes invalid content), gates to `tier`, merges edits unless `force`. */
   completeGeneration<K extends ArtifactTypeId>(projectId: string, type: K, content: Content,
     options: { lease: Lease; force?: boolean; tier?: TierName }):
-    Promise<{ record: ArtifactRecord<K>; kept: string[]; conflicts: MergeConflict[] }>;
+    Promise<{ record: ArtifactRecordOf<K>; kept: string[]; conflicts: MergeConflict[] }>;
   /** What completeGeneration would store for `content`, writing nothing and taking no lease. */
   previewGeneration<K extends ArtifactTypeId>(projectId: string, type: K, content: Content,
     options?: { force?: boolean; tier?: TierName }): Promise<GenerationPreview<K>>;
@@ -278,8 +251,8 @@ export class ArtifactStore {
   /** Validated; TierLockedError for a section above `tier`; does not bump the version. A value
    * equal to the section's current one changes nothing (no write, no edited flag, no event). */
   editSection<K extends ArtifactTypeId>(projectId: string, type: K, sectionId: ArtifactSectionMap[K],
-    value: unknown, options?: { tier?: TierName }): Promise<ArtifactRecord<K>>;
-  annotate<K extends ArtifactTypeId>(projectId: string, type: K, sectionId: ArtifactSectionMap[K], note: string): Promise<ArtifactRecord<K>>;
+    value: unknown, options?: { tier?: TierName }): Promise<ArtifactRecordOf<K>>;
+  annotate<K extends ArtifactTypeId>(projectId: string, type: K, sectionId: ArtifactSectionMap[K], note: string): Promise<ArtifactRecordOf<K>>;
   /** previous_content -> current_content. */
   versionDiff(projectId: string, type: ArtifactTypeId): Promise<ReturnType<typeof diff> & { versionNumber: number }>;
   /** Every write, from this store or another tab on the same database. Returns unsubscribe. */
@@ -341,16 +314,21 @@ export function regenerate<K extends ArtifactTypeId>(store: ArtifactStore, runne
 export function regenerate<K extends ArtifactTypeId>(store: ArtifactStore, runner: Runner | null, options: {
   projectId: string; type: K; tier?: TierName; force?: boolean; preview?: false;
   context?: Record<string, unknown>; generated?: unknown; signal?: AbortSignal; ttlMs?: number;
-}): Promise<{ record: ArtifactRecord<K>; kept: string[]; conflicts: MergeConflict[] }>;
+}): Promise<{ record: ArtifactRecordOf<K>; kept: string[]; conflicts: MergeConflict[] }>;
 
-export const ArtifactType: {
-  readonly BRIEF: 'brief'; readonly MVP_SCOPE: 'mvp_scope'; readonly MILESTONES: 'milestones';
-  readonly RISK_LOG: 'risk_log'; readonly HOW_IT_WORKS: 'how_it_works';
-};
+/** The artifact types by constant name: `ArtifactType.MVP_SCOPE === 'mvp_scope'`. */
+export const ArtifactType: { readonly [K in ArtifactTypeId as Uppercase<K>]: K };
 export const GENERATION_ORDER: readonly ArtifactTypeId[];
-export const Tier: {
-  readonly BOOTSTRAPPER: 'bootstrapper'; readonly PARTNER: 'partner'; readonly CTO_SCALE: 'cto_scale';
-};
+/** The tiers by constant name, lowest first: `Tier.CTO_SCALE === 'cto_scale'`. */
+export const Tier: { readonly [T in TierName as Uppercase<T>]: T };
+/** How each tier is named to a founder ("CTO Scale"). */
+export const TIER_TITLES: { readonly [T in TierName]: string };
+/** A record's generation status by constant name: `GenerationStatus.FAILED === 'failed'`. */
+export const GenerationStatus: { readonly [S in GenerationStatus as Uppercase<S>]: S };
+/** Every issue type the core reports, by constant name: `IssueType.INT_PARSING`. */
+export const IssueType: { readonly [T in IssueType as Uppercase<T>]: T };
+/** What a failed generation does to the artifacts after it in GENERATION_ORDER. */
+export const CascadeRule: { readonly [R in CascadeRuleName as Uppercase<R>]: R };
 export const SCHEMA_VERSION: number;
 
 export interface SectionInfo {
@@ -365,6 +343,8 @@ export interface ArtifactInfo<K extends ArtifactTypeId = ArtifactTypeId> {
   id: K;
   title: string;
   description: string;
+  /** What this artifact's failed generation does to the ones after it. */
+  onFailure: CascadeRuleName;
   sections: readonly SectionInfo[];
 }
 export const ARTIFACTS: { readonly [K in ArtifactTypeId]: ArtifactInfo<K> };
@@ -373,9 +353,9 @@ export function sectionsFor<K extends ArtifactTypeId>(type: K, tier?: TierName):
 
 /** The stable codes of the package's errors. */
 export type ErrorCode =
-  | 'invalid_input' | 'unknown_artifact_type' | 'unknown_tier' | 'validation_failed'
-  | 'tier_locked' | 'generation_in_progress' | 'lease_lost' | 'schema_version_unsupported'
-  | 'not_found' | 'storage_failed' | 'not_initialized';
+  | Exclude<StatusCode, 'ok'>
+  | 'tier_locked' | 'generation_in_progress' | 'lease_lost' | 'not_found' | 'storage_failed'
+  | 'not_initialized';
 
 export class ArtifactsError extends Error {
   constructor(code: ErrorCode, message: string, details?: { errors?: ValidationIssue[]; cause?: unknown });
