@@ -1,6 +1,9 @@
+#include "mutate.hpp"
+
+#include <algorithm>
 #include <array>
 
-#include "test_support.hpp"
+#include "json_reader.hpp"
 
 namespace artifacts::testing {
 namespace {
