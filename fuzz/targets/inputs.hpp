@@ -12,6 +12,7 @@
 
 namespace artifacts::fuzz {
 
+// One input: its first `header` bytes (missing ones read as 0), then the payload.
 struct Input {
   std::string_view bytes;
   std::size_t header;
