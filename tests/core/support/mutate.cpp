@@ -2,116 +2,17 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <stdexcept>
 #include <string_view>
-#include <utility>
 #include <vector>
 
-#include "fixtures.hpp"
 #include "json_reader.hpp"
+#include "mutation_catalogue.hpp"
 
 namespace artifacts::testing {
 namespace {
 
 using Value = rapidjson::Value;
 using Allocator = rapidjson::Document::AllocatorType;
-
-enum class TextEdit { clear, append_word, drop_word, insert_word, prepend_word };
-enum class ListEdit { remove_item, copy_item, move_item, edit_item };
-enum class SectionEdit { edit, remove, set_null };
-
-template <typename Edit>
-using Weighted = std::vector<std::pair<Edit, unsigned>>;
-
-// tests/fixtures/mutations.json, read once.
-struct Catalogue {
-  std::vector<std::string> words;
-  Weighted<TextEdit> text_edits;
-  std::int64_t integer_min = 0, integer_max = 0;
-  Weighted<ListEdit> list_edits;
-  Weighted<SectionEdit> optional_section_edits;
-  std::string text_identity, copied_text;
-  std::int64_t number_identity_after = 0;
-};
-
-[[noreturn]] void bad_catalogue(const std::string& what) {
-  throw std::runtime_error("tests/fixtures/mutations.json: " + what);
-}
-
-const Value& member(const Value& object, std::string_view key) {
-  const Value* found = object.IsObject() ? find(object, key) : nullptr;
-  if (found == nullptr) bad_catalogue("no " + std::string(key));
-  return *found;
-}
-
-template <typename Edit>
-Weighted<Edit> weights(const Value& table, std::string_view table_name,
-                       std::initializer_list<std::pair<std::string_view, Edit>> known) {
-  Weighted<Edit> out;
-  if (!table.IsObject()) bad_catalogue(std::string(table_name) + " is not an object");
-  for (const auto& entry : table.GetObject()) {
-    const auto name = view(entry.name);
-    auto edit = std::find_if(known.begin(), known.end(),
-                             [&](const auto& pair) { return pair.first == name; });
-    if (edit == known.end()) {
-      bad_catalogue(std::string(table_name) + ": the C++ mutator has no edit \"" +
-                    std::string(name) + "\"");
-    }
-    if (!entry.value.IsUint() || entry.value.GetUint() == 0) {
-      bad_catalogue(std::string(table_name) + "." + std::string(name) + ": not a positive weight");
-    }
-    out.emplace_back(edit->second, entry.value.GetUint());
-  }
-  if (out.empty()) bad_catalogue(std::string(table_name) + " is empty");
-  return out;
-}
-
-std::string text_of(const Value& value) {
-  if (!value.IsString()) bad_catalogue("a string is expected");
-  return std::string(view(value));
-}
-
-std::int64_t integer_of(const Value& value) {
-  if (!value.IsInt64()) bad_catalogue("an integer is expected");
-  return value.GetInt64();
-}
-
-Catalogue read_catalogue() {
-  const auto data = parse(fixture("mutations.json"));
-  Catalogue out;
-  for (const auto& word : member(data, "words").GetArray()) out.words.push_back(text_of(word));
-  if (out.words.empty()) bad_catalogue("words is empty");
-  out.text_edits = weights<TextEdit>(member(data, "text_edits"), "text_edits",
-                                     {{"clear", TextEdit::clear},
-                                      {"append_word", TextEdit::append_word},
-                                      {"drop_word", TextEdit::drop_word},
-                                      {"insert_word", TextEdit::insert_word},
-                                      {"prepend_word", TextEdit::prepend_word}});
-  const auto& integers = member(data, "integer_values");
-  out.integer_min = integer_of(member(integers, "min"));
-  out.integer_max = integer_of(member(integers, "max"));
-  if (out.integer_max < out.integer_min) bad_catalogue("integer_values: max < min");
-  out.list_edits = weights<ListEdit>(member(data, "list_edits"), "list_edits",
-                                     {{"remove_item", ListEdit::remove_item},
-                                      {"copy_item", ListEdit::copy_item},
-                                      {"move_item", ListEdit::move_item},
-                                      {"edit_item", ListEdit::edit_item}});
-  out.optional_section_edits =
-      weights<SectionEdit>(member(data, "optional_section_edits"), "optional_section_edits",
-                           {{"edit", SectionEdit::edit},
-                            {"remove", SectionEdit::remove},
-                            {"set_null", SectionEdit::set_null}});
-  const auto& copied = member(data, "copied_items");
-  out.text_identity = text_of(member(copied, "text_identity"));
-  out.number_identity_after = integer_of(member(copied, "number_identity_after"));
-  out.copied_text = text_of(member(copied, "text"));
-  return out;
-}
-
-const Catalogue& catalogue() {
-  static const Catalogue loaded = read_catalogue();
-  return loaded;
-}
 
 std::size_t pick(std::mt19937& rng, std::size_t n) {
   return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
@@ -138,7 +39,7 @@ std::string numbered(std::string pattern, int n) {
 }
 
 const std::string& word(std::mt19937& rng) {
-  const auto& words = catalogue().words;
+  const auto& words = mutation_catalogue().words;
   return words[pick(rng, words.size())];
 }
 
@@ -162,7 +63,7 @@ std::string joined(const std::vector<std::string>& parts) {
 }
 
 std::string edit_text(const std::string& text, std::mt19937& rng) {
-  switch (choose(catalogue().text_edits, rng)) {
+  switch (choose(mutation_catalogue().text_edits, rng)) {
     case TextEdit::clear:
       return "";
     case TextEdit::append_word:
@@ -217,7 +118,7 @@ void edit_item(Value& item, const ModelSpec& model, Allocator& allocator, std::m
 
 // A copy of a list item under a new identity.
 void renamed(Value& copy, const TypeSpec& item, Allocator& allocator, int counter) {
-  const auto& loaded = catalogue();
+  const auto& loaded = mutation_catalogue();
   if (item.kind != Kind::model) {
     copy.SetString(numbered(loaded.copied_text, counter).c_str(), allocator);
     return;
@@ -240,7 +141,7 @@ void renamed(Value& copy, const TypeSpec& item, Allocator& allocator, int counte
 void edit_list(Value& list, const TypeSpec& item, Allocator& allocator, std::mt19937& rng,
                int& counter) {
   const std::size_t size = list.Size();
-  switch (choose(catalogue().list_edits, rng)) {
+  switch (choose(mutation_catalogue().list_edits, rng)) {
     case ListEdit::remove_item:
       if (size > 0) list.Erase(list.Begin() + pick(rng, size));
       break;
@@ -281,7 +182,7 @@ void edit_value(Value& value, const TypeSpec& type, Allocator& allocator, std::m
       }
       break;
     case Kind::integer: {
-      const auto& loaded = catalogue();
+      const auto& loaded = mutation_catalogue();
       const auto span = static_cast<std::size_t>(loaded.integer_max - loaded.integer_min + 1);
       const auto drawn = loaded.integer_min + static_cast<std::int64_t>(pick(rng, span));
       value.SetInt64(std::max<std::int64_t>(type.ge.value_or(0), drawn));
@@ -313,8 +214,8 @@ std::set<std::string> mutate(const ModelSpec& model, rapidjson::Document& docume
     if (field.key == kSchemaVersionKey) continue;
     if (!allowed.empty() && !allowed.contains(key)) continue;
     const std::string before = to_json(document);
-    const auto edit =
-        field.required ? SectionEdit::edit : choose(catalogue().optional_section_edits, rng);
+    const auto edit = field.required ? SectionEdit::edit
+                                     : choose(mutation_catalogue().optional_section_edits, rng);
     const auto found = document.FindMember(
         Value(rapidjson::StringRef(key.data(), static_cast<rapidjson::SizeType>(key.size()))));
     const bool present = found != document.MemberEnd();
