@@ -2,7 +2,8 @@
 // into a call, runs it and checks invariants beyond "no crash" (results are valid JSON, ok values
 // validate again unchanged, the fast and full paths agree, a diff's patch turns before into
 // after, ...). Shared by the libFuzzer binaries (fuzz/fuzz_main.cpp), the seed generator
-// (fuzz/seeds.cpp) and the regression test (tests/core/fuzz_regressions_test.cpp).
+// (fuzz/seeds.cpp) and the regression test (tests/core/fuzz_regressions_test.cpp); written in
+// fuzz/targets/ (one file per target, their shared oracles, the input encodings).
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // Every input a fuzzer found and that was fixed stays as a reproducer in
 // tests/fuzz-regressions/<target>/, run here through the same entry function as the libFuzzer
-// target (fuzz/targets.cpp), with all of its invariants; in the native and the sanitizer builds.
+// target (fuzz/targets/), with all of its invariants; in the native and the sanitizer builds.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -1,0 +1,21 @@
+// The shared fixtures (tests/fixtures, the same files the JS suite reads) and small edits of
+// fixture documents.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace artifacts::testing {
+
+std::string read_file(const std::string& path);
+// A file under tests/fixtures/.
+std::string fixture(std::string_view relative_path);
+// The sample plan's content for one artifact type (tests/fixtures/plan/TYPE.json).
+std::string plan(std::string_view type);
+
+// `json` (an object) with the member at the JSON Pointer `pointer` set to `raw_json`.
+std::string with_value(std::string_view json, std::string_view pointer, std::string_view raw_json);
+// `json` without the member at `pointer`.
+std::string without(std::string_view json, std::string_view pointer);
+
+}  // namespace artifacts::testing

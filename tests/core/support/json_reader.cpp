@@ -1,0 +1,229 @@
+#include "json_reader.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <charconv>
+#include <cstdint>
+#include <stdexcept>
+
+#include "artifacts/result.hpp"
+#include "simdjson.h"
+
+namespace artifacts::testing {
+namespace {
+
+using Document = rapidjson::Document;
+using Value = rapidjson::Value;
+
+// Integer literals beyond 64 bits given an exponent ("...e0") so that simdjson reads them as
+// doubles, as the library does (Pydantic reads a Python int); empty when there is none.
+std::string big_integers_as_doubles(std::string_view text) {
+  auto digit = [&](std::size_t at) {
+    return at < text.size() && text[at] >= '0' && text[at] <= '9';
+  };
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '"') {  // a string: skip to its closing quote
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+      ++i;
+      continue;
+    }
+    if (text[i] != '-' && !digit(i)) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    if (text[i] == '-') ++i;
+    const std::size_t digits = i;
+    while (digit(i)) ++i;
+    const std::size_t end = i;
+    const bool integer = !(i < text.size() && (text[i] == '.' || text[i] == 'e' || text[i] == 'E'));
+    while (i < text.size() &&
+           (digit(i) || std::string_view(".eE+-").find(text[i]) != std::string_view::npos))
+      ++i;
+    if (!integer || end == digits) continue;
+    std::int64_t signed_value = 0;
+    std::uint64_t unsigned_value = 0;
+    const char* first = text.data() + start;
+    const char* last = text.data() + end;
+    const auto parsed = digits > start ? std::from_chars(first, last, signed_value).ec
+                                       : std::from_chars(first, last, unsigned_value).ec;
+    if (parsed != std::errc::result_out_of_range) continue;
+    out.append(text.substr(copied, end - copied));
+    out += "e0";
+    copied = end;
+  }
+  if (copied == 0) return {};
+  out.append(text.substr(copied));
+  return out;
+}
+
+// Reads `text` as the library reads JSON: simdjson, an integer beyond 64 bits as a double.
+simdjson::error_code read_json(simdjson::dom::parser& parser, std::string_view text,
+                               simdjson::dom::element& root) {
+  if (text.empty()) return simdjson::EMPTY;  // (and simdjson must not copy from a null pointer)
+  auto code = parser.parse(text.data(), text.size(), true).get(root);
+  if (code == simdjson::BIGINT_ERROR || code == simdjson::NUMBER_ERROR) {
+    const std::string rewritten = big_integers_as_doubles(text);
+    if (!rewritten.empty()) code = parser.parse(rewritten.data(), rewritten.size(), true).get(root);
+  }
+  return code;
+}
+
+// The library's parser under the library's limits (its depth and size).
+simdjson::dom::parser& library_parser() {
+  static auto parser = [] {
+    auto made = std::make_unique<simdjson::dom::parser>(kMaxInputBytes);
+    if (made->allocate(4096, kMaxNestingDepth) != simdjson::SUCCESS) __builtin_trap();
+    return made;
+  }();
+  return *parser;
+}
+
+// A parser for results and test documents (deeper than inputs: results echo input values).
+simdjson::dom::parser& output_parser() {
+  static simdjson::dom::parser parser;
+  return parser;
+}
+
+void to_tree(simdjson::dom::element element, Value& out, Document::AllocatorType& allocator) {
+  using simdjson::dom::element_type;
+  switch (element.type()) {
+    case element_type::ARRAY: {
+      simdjson::dom::array array;
+      if (element.get_array().get(array) != simdjson::SUCCESS) __builtin_trap();
+      out.SetArray();
+      for (auto item : array) {
+        Value value;
+        to_tree(item, value, allocator);
+        out.PushBack(value, allocator);
+      }
+      break;
+    }
+    case element_type::OBJECT: {
+      simdjson::dom::object object;
+      if (element.get_object().get(object) != simdjson::SUCCESS) __builtin_trap();
+      out.SetObject();
+      for (auto field : object) {
+        Value value;
+        to_tree(field.value, value, allocator);
+        out.AddMember(
+            Value(field.key.data(), static_cast<rapidjson::SizeType>(field.key.size()), allocator),
+            value, allocator);
+      }
+      break;
+    }
+    case element_type::STRING: {
+      std::string_view text = element.get_string().value_unsafe();
+      out.SetString(text.data(), static_cast<rapidjson::SizeType>(text.size()), allocator);
+      break;
+    }
+    case element_type::INT64:
+      out.SetInt64(element.get_int64().value_unsafe());
+      break;
+    case element_type::UINT64:
+      out.SetUint64(element.get_uint64().value_unsafe());
+      break;
+    case element_type::DOUBLE:
+      out.SetDouble(element.get_double().value_unsafe());
+      break;
+    case element_type::BOOL:
+      out.SetBool(element.get_bool().value_unsafe());
+      break;
+    case element_type::NULL_VALUE:
+      out.SetNull();
+      break;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Document> tree(std::string_view text) {
+  simdjson::dom::element root;
+  if (read_json(output_parser(), text, root) != simdjson::SUCCESS) return nullptr;
+  auto document = std::make_unique<Document>();
+  to_tree(root, *document, document->GetAllocator());
+  return document;
+}
+
+Document parse(std::string_view json) {
+  simdjson::dom::element root;
+  if (read_json(output_parser(), json, root) != simdjson::SUCCESS) {
+    throw std::runtime_error("test JSON does not parse: " + std::string(json.substr(0, 200)));
+  }
+  Document document;
+  to_tree(root, document, document.GetAllocator());
+  return document;
+}
+
+bool is_json(std::string_view text) {
+  simdjson::dom::element root;
+  return read_json(output_parser(), text, root) == simdjson::SUCCESS;
+}
+
+void dedupe(Value& value, Document::AllocatorType& allocator) {
+  if (value.IsArray()) {
+    for (auto& item : value.GetArray()) dedupe(item, allocator);
+    return;
+  }
+  if (!value.IsObject()) return;
+  Value unique(rapidjson::kObjectType);
+  for (auto& member : value.GetObject()) {
+    dedupe(member.value, allocator);
+    if (auto existing = unique.FindMember(member.name); existing != unique.MemberEnd()) {
+      existing->value = member.value;
+    } else {
+      unique.AddMember(member.name, member.value, allocator);
+    }
+  }
+  value = unique;
+}
+
+std::unique_ptr<Document> deduped_tree(std::string_view text) {
+  auto document = tree(text);
+  if (document) dedupe(*document, document->GetAllocator());
+  return document;
+}
+
+bool same_json(std::string_view a, std::string_view b) {
+  auto left = deduped_tree(a), right = deduped_tree(b);
+  return left && right && *left == *right;
+}
+
+Root library_reads(std::string_view text) {
+  simdjson::dom::element root;
+  if (read_json(library_parser(), text, root) != simdjson::SUCCESS) return Root::none;
+  return root.is_object() ? Root::object : root.is_null() ? Root::null : Root::other;
+}
+
+bool valid_utf8(std::string_view text) {
+  return simdjson::validate_utf8(text.data(), text.size());
+}
+
+std::string to_json(const Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+std::string_view view(const Value& string) {
+  return {string.GetString(), string.GetStringLength()};
+}
+
+const Value* find(const Value& object, std::string_view key, bool last) {
+  const Value* found = nullptr;
+  for (const auto& member : object.GetObject()) {
+    if (view(member.name) == key) {
+      found = &member.value;
+      if (!last) break;
+    }
+  }
+  return found;
+}
+
+}  // namespace artifacts::testing
