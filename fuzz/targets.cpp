@@ -584,9 +584,9 @@ std::string run_validate(std::string_view bytes) {
     return {};
   }
   for (const auto& warning : result.warnings) {
-    FUZZ_EXPECT(
-        warning.type == "unknown_key" || (warning.type == "tier_locked" && !options.tier.empty()),
-        "an unexpected warning: " + warning.type);
+    FUZZ_EXPECT(warning.type == IssueType::unknown_key ||
+                    (warning.type == IssueType::tier_locked && !options.tier.empty()),
+                "an unexpected warning: " + std::string(issue_type_name(warning.type)));
   }
   FUZZ_EXPECT(library_reads_object(result.value), "the value is not a JSON object");
 
@@ -595,7 +595,8 @@ std::string run_validate(std::string_view bytes) {
   FUZZ_EXPECT(again.ok(), "a validated value does not validate again: " + again.to_json());
   FUZZ_EXPECT(same_json(again.value, result.value), "validating a value again changes it");
   for (const auto& warning : again.warnings) {
-    FUZZ_EXPECT(warning.type == "tier_locked", "a validated value still has an unknown key");
+    FUZZ_EXPECT(warning.type == IssueType::tier_locked,
+                "a validated value still has an unknown key");
   }
   // Lax conversions leave values strict mode accepts.
   auto strict = validate(model, result.value, {.tier = options.tier, .strict = true});
@@ -658,7 +659,7 @@ std::string run_gate(std::string_view bytes) {
     auto gated = validate(model_name, result.value, {.tier = tier_text, .want_value = false});
     FUZZ_EXPECT(gated.ok(), "gating valid content makes it invalid: " + gated.to_json());
     for (const auto& warning : gated.warnings) {
-      FUZZ_EXPECT(warning.type == "unknown_key" && warning.loc.size() > 1,
+      FUZZ_EXPECT(warning.type == IssueType::unknown_key && warning.loc.size() > 1,
                   "gated content has a section above the tier or an unknown one");
     }
   }

@@ -687,7 +687,7 @@ class Renderer {
 bool check_utf8(std::string_view text, std::string_view name, Outcome& outcome) {
   if (simdjson::validate_utf8(text.data(), text.size())) return true;
   detail::fail(outcome, Status::invalid_input,
-               Issue{"string_unicode",
+               Issue{IssueType::string_unicode,
                      {std::string(name)},
                      "Input should be a valid string, unable to parse raw data as a unicode string",
                      detail::json_string(detail::printable_prefix(text, 1024)),
@@ -707,7 +707,7 @@ std::optional<Settings> resolve_settings(const MarkdownOptions& options, Outcome
   } else if (!options.variant.empty() && options.variant != "readable") {
     constexpr std::string_view kExpected = "'readable' or 'technical'";
     detail::fail(outcome, Status::invalid_input,
-                 Issue{"unknown_variant",
+                 Issue{IssueType::unknown_variant,
                        {std::string("variant")},
                        "Unknown variant '" + detail::printable_prefix(options.variant, 64) +
                            "'; expected " + std::string(kExpected),
@@ -747,7 +747,8 @@ std::unique_ptr<Loaded> load(const ModelSpec& model, std::string_view json, Outc
   loaded->document.ParseInsitu(loaded->text.data());
   if (loaded->document.HasParseError() || !loaded->document.IsObject()) {
     // Unreachable: validate's value is a JSON object.
-    detail::fail(outcome, Status::invalid_input, Issue{"json_invalid", {}, "Invalid JSON", {}, {}});
+    detail::fail(outcome, Status::invalid_input,
+                 Issue{IssueType::json_invalid, {}, "Invalid JSON", {}, {}});
     return nullptr;
   }
   return loaded;
@@ -798,7 +799,7 @@ MarkdownResult plan_to_markdown(std::span<const PlanArtifact> parts,
         static_cast<std::size_t>(std::find(order.begin(), order.end(), model) - order.begin());
     if (by_type[index] != nullptr) {
       detail::fail(result, Status::invalid_input,
-                   Issue{"duplicate_artifact_type",
+                   Issue{IssueType::duplicate_artifact_type,
                          {std::string(part.type)},
                          "The plan gives " + std::string(part.type) + " more than once",
                          {},
@@ -829,7 +830,7 @@ MarkdownResult plan_to_markdown_json(std::string_view plan_json, const MarkdownO
     }
     if (!plan.root()->is_object()) {
       detail::fail(result, Status::invalid_input,
-                   Issue{"model_type",
+                   Issue{IssueType::model_type,
                          {},
                          "Input should be an object",
                          detail::element_json(*plan.root()),
@@ -855,20 +856,6 @@ MarkdownResult plan_to_markdown_json(std::string_view plan_json, const MarkdownO
   std::vector<PlanArtifact> parts;
   for (const auto& [type, text] : members) parts.push_back({type, text});
   return plan_to_markdown(parts, options);
-}
-
-std::string MarkdownResult::to_json() const {
-  rapidjson::StringBuffer buffer;
-  detail::Writer out(buffer);
-  detail::write_envelope_start(out, *this);
-  out.Key("value");
-  if (ok()) {
-    detail::write_string(out, value);
-  } else {
-    out.Null();
-  }
-  out.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 }  // namespace artifacts

@@ -1,11 +1,11 @@
 // merge_request() and diff_request(): the operations from one JSON request, so a caller across a
 // boundary sends one text. A document in a request is either a JSON value or a string holding
 // JSON text (which a caller can escape safely instead of splicing text into the request).
-#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
-#include "json/object_members.hpp"
-#include "validate/fast_path.hpp"
 #include "json/json_io.hpp"
+#include "json/object_members.hpp"
+#include "registry/resolve.hpp"
+#include "validate/fast_path.hpp"
 
 namespace artifacts {
 namespace {
@@ -18,7 +18,7 @@ struct RequestFields {
 };
 
 Issue bad_request(std::string_view field, std::string message) {
-  return Issue{"invalid_request", {std::string(field)}, std::move(message), {}, {}};
+  return Issue{IssueType::invalid_request, {std::string(field)}, std::move(message), {}, {}};
 }
 
 // The same read from the request's raw member spans, so the documents are taken as the bytes they
@@ -134,16 +134,6 @@ DiffResult diff_request(std::string_view request_json) {
   RequestFields fields;
   if (!read_request(request_json, {"before", "after"}, fields, result)) return result;
   return diff(fields.type, fields.documents[0], fields.documents[1]);
-}
-
-std::string WordDiffResult::to_json() const {
-  rapidjson::StringBuffer buffer;
-  detail::Writer out(buffer);
-  detail::write_envelope_start(out, *this);
-  out.Key("value");
-  detail::write_pieces(out, pieces);
-  out.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 }  // namespace artifacts

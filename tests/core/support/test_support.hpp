@@ -3,6 +3,7 @@
 
 #include <rapidjson/document.h>
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,18 @@ std::string loc_text(const Path& loc);
 const Issue* error_at(const Outcome& result, std::string_view loc);
 
 }  // namespace artifacts::testing
+
+namespace artifacts {
+
+// Issue types and statuses by name in test failures.
+inline void PrintTo(IssueType type, std::ostream* out) {
+  *out << issue_type_name(type);
+}
+inline void PrintTo(Status status, std::ostream* out) {
+  *out << status_code(status);
+}
+
+}  // namespace artifacts
 
 namespace artifacts::testing {
 
