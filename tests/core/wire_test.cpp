@@ -1,5 +1,5 @@
-// The boundary's wire format: the catalogues of statuses and issue types, and the envelope's
-// issues.
+// The boundary's wire format: the catalogues of statuses and issue types, their export with the
+// registry, and the envelope's issues.
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -46,6 +46,20 @@ TEST(Catalogue, EveryStatusOnceWithItsOwnCode) {
   EXPECT_EQ(statuses().size(), 6u);
   EXPECT_EQ(status_code(Status::ok), "ok");
   EXPECT_EQ(status_code(Status::schema_version_unsupported), "schema_version_unsupported");
+}
+
+TEST(Catalogue, ExportedWithTheRegistry) {
+  auto registry = parse(registry_json());
+  ASSERT_TRUE(registry["statuses"].IsArray());
+  ASSERT_EQ(registry["statuses"].Size(), statuses().size());
+  for (std::size_t i = 0; i < statuses().size(); ++i) {
+    EXPECT_EQ(registry["statuses"][i].GetString(), status_code(statuses()[i]));
+  }
+  ASSERT_TRUE(registry["issue_types"].IsArray());
+  ASSERT_EQ(registry["issue_types"].Size(), issue_types().size());
+  for (std::size_t i = 0; i < issue_types().size(); ++i) {
+    EXPECT_EQ(registry["issue_types"][i].GetString(), issue_type_name(issue_types()[i]));
+  }
 }
 
 TEST(Envelope, IssuesCarryTheirTypeNames) {
