@@ -482,7 +482,7 @@ TEST(markdown, BadArgumentsAreClearErrors) {
             "Unknown variant 'fancy'; expected 'readable' or 'technical'");
   auto name = to_markdown("brief", plan("brief"), {.startup_name = "\xFF"});
   EXPECT_EQ(name.status, Status::invalid_input);
-  EXPECT_EQ(testing::loc_text(name.errors.front().loc), "startupName");
+  EXPECT_EQ(testing::loc_text(name.errors.front().loc), "startup_name");
   // And the next good call works.
   EXPECT_TRUE(to_markdown("brief", plan("brief")).ok());
 }

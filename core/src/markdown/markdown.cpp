@@ -715,8 +715,8 @@ std::optional<Settings> resolve_settings(const MarkdownOptions& options, Outcome
                        "{\"expected\":" + detail::json_string(kExpected) + "}"});
     return std::nullopt;
   }
-  if (!check_utf8(options.startup_name, "startupName", outcome) ||
-      !check_utf8(options.generated_at, "generatedAt", outcome)) {
+  if (!check_utf8(options.startup_name, "startup_name", outcome) ||
+      !check_utf8(options.generated_at, "generated_at", outcome)) {
     return std::nullopt;
   }
   settings.startup = md::single_line(options.startup_name);

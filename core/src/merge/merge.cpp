@@ -222,7 +222,7 @@ MergeResult merge(const MergeRequest& request) {
     if (field == nullptr || field->key == kSchemaVersionKey) {
       detail::fail(result, Status::invalid_input,
                    Issue{IssueType::unknown_section,
-                         {"editedSections"},
+                         {"edited_sections"},
                          "Unknown section '" + detail::printable_prefix(id, 64) + "' for " +
                              std::string(model->id),
                          detail::json_string(detail::printable_prefix(id, 1024)),

@@ -2,6 +2,7 @@
 //   {"ok": bool, "code"?: status (when not ok), "errors": [issue...], "warnings"?: [issue...],
 //    ...the result's own fields}
 // with each issue in Pydantic v2's JSON-mode shape {"type","loc","msg","input"?,"ctx"?}.
+// Every key is snake_case; the JS package maps them to its casing once.
 #pragma once
 
 #include <string>

@@ -58,7 +58,7 @@ std::string ValidationResult::to_json() const {
   return envelope_json(*this, &warnings, [&](Writer& out) {
     write_raw_or_null(out, "value", value);
     if (value_is_input) {
-      out.Key("valueIsInput");
+      out.Key("value_is_input");
       out.Bool(true);
     }
   });
@@ -79,9 +79,9 @@ std::string MigrateResult::to_json() const {
   return envelope_json(*this, [&](Writer& out) {
     write_raw_or_null(out, "value", value);
     if (!ok()) return;
-    out.Key("fromVersion");
+    out.Key("from_version");
     out.Int64(from_version);
-    out.Key("toVersion");
+    out.Key("to_version");
     out.Int64(to_version);
   });
 }
@@ -94,7 +94,7 @@ std::string MergeResult::to_json() const {
     out.StartArray();
     for (const auto& conflict : conflicts) write_conflict(out, conflict);
     out.EndArray();
-    detail::write_string_list(out, "editedSections", edited_sections);
+    detail::write_string_list(out, "edited_sections", edited_sections);
   });
 }
 
