@@ -91,7 +91,7 @@ std::map<std::string, std::vector<std::string>> seeds() {
     out["merge"].push_back(fuzz::merge_input(model->id, 0x7FFF, false, plan, ours, plan));
     out["merge"].push_back(fuzz::merge_request_input(
         request(model->id, {{"base", plan}, {"ours", ours}, {"theirs", theirs}},
-                ",\"editedSections\":" + edited_list(edited) + ",\"force\":false")));
+                ",\"edited_sections\":" + edited_list(edited) + ",\"force\":false")));
 
     out["diff"].push_back(
         fuzz::diff_request_input(request(model->id, {{"before", plan}, {"after", ours}})));

@@ -63,7 +63,7 @@ std::string run_gate(std::string_view bytes) {
     auto gated = validate(model_name, result.value, {.tier = tier_text, .want_value = false});
     FUZZ_EXPECT(gated.ok(), "gating valid content makes it invalid: " + gated.to_json());
     for (const auto& warning : gated.warnings) {
-      FUZZ_EXPECT(warning.type == "unknown_key" && warning.loc.size() > 1,
+      FUZZ_EXPECT(warning.type == IssueType::unknown_key && warning.loc.size() > 1,
                   "gated content has a section above the tier or an unknown one");
     }
   }

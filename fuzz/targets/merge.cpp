@@ -67,7 +67,7 @@ std::string check_merge(const MergeRequest& request, const MergeResult& result) 
   for (auto id : sections) {
     const bool differs = !same(section(*merged, id), section(*theirs_tree, id));
     FUZZ_EXPECT(differs == (index_of(result.edited_sections, id) != result.edited_sections.size()),
-                "editedSections is not the sections that differ from theirs: " + std::string(id));
+                "edited_sections is not the sections that differ from theirs: " + std::string(id));
     FUZZ_EXPECT(!differs || requested(id), "a section nobody edited differs from theirs");
     all_requested = all_requested && requested(id);
   }
@@ -98,7 +98,7 @@ std::string check_merge(const MergeRequest& request, const MergeResult& result) 
   return {};
 }
 
-// The reading of a {type, <documents>, editedSections, force} request the operations document,
+// The reading of a {type, <documents>, edited_sections, force} request the operations document,
 
 std::string run_merge_request(std::string_view request_json) {
   auto result = merge_request(request_json);

@@ -88,7 +88,7 @@ bool read_request(const Value& request, std::initializer_list<std::string_view> 
     }
     ++index;
   }
-  if (const Value* edited = find(request, "editedSections", true); edited && !edited->IsNull()) {
+  if (const Value* edited = find(request, "edited_sections", true); edited && !edited->IsNull()) {
     if (!edited->IsArray()) return false;
     for (const auto& id : edited->GetArray()) {
       if (!id.IsString()) return false;

@@ -72,7 +72,7 @@ std::optional<std::string> normalised(std::string_view type, std::string_view te
 std::string check_pieces(std::string_view before, std::string_view after,
                          const std::vector<TextPiece>& pieces);
 
-// The reading of a {type, <documents>, editedSections, force} request the operations document,
+// The reading of a {type, <documents>, edited_sections, force} request the operations document,
 // done independently: the last of repeated keys wins; a document is a JSON value or a string of
 // JSON text. False when the request is malformed.
 struct ParsedRequest {

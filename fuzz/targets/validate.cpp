@@ -48,9 +48,9 @@ std::string run_validate(std::string_view bytes) {
     return {};
   }
   for (const auto& warning : result.warnings) {
-    FUZZ_EXPECT(
-        warning.type == "unknown_key" || (warning.type == "tier_locked" && !options.tier.empty()),
-        "an unexpected warning: " + warning.type);
+    FUZZ_EXPECT(warning.type == IssueType::unknown_key ||
+                    (warning.type == IssueType::tier_locked && !options.tier.empty()),
+                "an unexpected warning: " + std::string(issue_type_name(warning.type)));
   }
   FUZZ_EXPECT(library_reads_object(result.value), "the value is not a JSON object");
 
@@ -59,7 +59,8 @@ std::string run_validate(std::string_view bytes) {
   FUZZ_EXPECT(again.ok(), "a validated value does not validate again: " + again.to_json());
   FUZZ_EXPECT(same_json(again.value, result.value), "validating a value again changes it");
   for (const auto& warning : again.warnings) {
-    FUZZ_EXPECT(warning.type == "tier_locked", "a validated value still has an unknown key");
+    FUZZ_EXPECT(warning.type == IssueType::tier_locked,
+                "a validated value still has an unknown key");
   }
   // Lax conversions leave values strict mode accepts.
   auto strict = validate(model, result.value, {.tier = options.tier, .strict = true});

@@ -15,7 +15,7 @@ std::vector<std::string> required_missing(std::string_view type) {
   auto result = validate(type, "{}");
   std::vector<std::string> keys;
   for (const auto& issue : result.errors) {
-    EXPECT_EQ(issue.type, "missing");
+    EXPECT_EQ(issue.type, IssueType::missing);
     keys.push_back(testing::loc_text(issue.loc));
   }
   return keys;
@@ -39,7 +39,7 @@ TEST(DomainModels, ProductBriefCoreFieldsRequired) {
     auto result = validate("brief", without(plan("brief"), std::string("/") + key));
     EXPECT_EQ(result.status, Status::validation_failed) << key;
     ASSERT_EQ(result.errors.size(), 1u) << key;
-    EXPECT_EQ(result.errors[0].type, "missing");
+    EXPECT_EQ(result.errors[0].type, IssueType::missing);
     EXPECT_EQ(testing::loc_text(result.errors[0].loc), key);
   }
 }
@@ -118,7 +118,7 @@ TEST(DomainModels, ArtifactResponseSchema) {
   auto wrong_type =
       validate("artifact_response", testing::with_value(kResponse, "/artifact_type", R"("pitch")"));
   ASSERT_EQ(wrong_type.errors.size(), 1u);
-  EXPECT_EQ(wrong_type.errors[0].type, "enum");
+  EXPECT_EQ(wrong_type.errors[0].type, IssueType::enumeration);
   EXPECT_EQ(wrong_type.errors[0].msg,
             "Input should be 'brief', 'mvp_scope', 'milestones', 'risk_log' or 'how_it_works'");
 }
@@ -132,7 +132,7 @@ TEST(DomainModels, AnnotationSchema) {
   auto bad =
       validate("artifact_annotation", R"({"section_id":"a","note":"b","created_at":"yesterday"})");
   ASSERT_EQ(bad.errors.size(), 1u);
-  EXPECT_EQ(bad.errors[0].type, "datetime_from_date_parsing");
+  EXPECT_EQ(bad.errors[0].type, IssueType::datetime_from_date_parsing);
 }
 
 }  // namespace

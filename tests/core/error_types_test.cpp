@@ -87,7 +87,7 @@ TEST_P(EachErrorType, ReportsTypeLocAndMessage) {
   ASSERT_FALSE(result.ok());
   const Issue* found = nullptr;
   for (const auto& issue : result.errors) {
-    if (issue.type == c.type && found == nullptr) found = &issue;
+    if (issue_type_name(issue.type) == c.type && found == nullptr) found = &issue;
   }
   ASSERT_NE(found, nullptr) << result.to_json();
   EXPECT_EQ(loc_text(found->loc), c.loc);
@@ -117,11 +117,11 @@ TEST(LaxAndStrict, StrictRejectsEveryConversion) {
   for (const char* raw : {R"("3")", "3.0", "true"}) {
     auto result = validate("milestones", milestone_weeks(raw), {.strict = true});
     ASSERT_EQ(result.errors.size(), 1u) << raw;
-    EXPECT_EQ(result.errors[0].type, "int_type");
+    EXPECT_EQ(result.errors[0].type, IssueType::int_type);
   }
   auto flag = validate("regenerate_artifact_request", R"({"force":"true"})", {.strict = true});
   ASSERT_EQ(flag.errors.size(), 1u);
-  EXPECT_EQ(flag.errors[0].type, "bool_type");
+  EXPECT_EQ(flag.errors[0].type, IssueType::bool_type);
   EXPECT_TRUE(validate("milestones", plan("milestones"), {.strict = true}).ok());
 }
 
@@ -142,7 +142,8 @@ TEST(ManyErrors, AllAreReportedInFieldOrder) {
   json = with_value(json, "/financial_risks", R"({"title":"x"})");
   auto result = validate("risk_log", json);
   std::vector<std::string> locs;
-  for (const auto& issue : result.errors) locs.push_back(issue.type + "@" + loc_text(issue.loc));
+  for (const auto& issue : result.errors)
+    locs.push_back(std::string(issue_type_name(issue.type)) + "@" + loc_text(issue.loc));
   EXPECT_EQ(locs, (std::vector<std::string>{
                       "literal_error@technical_risks.0.severity", "missing@technical_risks.1.title",
                       "missing@technical_risks.1.description", "missing@technical_risks.1.severity",
@@ -156,7 +157,7 @@ TEST(Warnings, UnknownKeysAreDroppedAndListed) {
   auto result = validate("brief", with_value(json, "/notes", R"("x")"));
   ASSERT_TRUE(result.ok());
   ASSERT_EQ(result.warnings.size(), 2u);
-  EXPECT_EQ(result.warnings[0].type, "unknown_key");
+  EXPECT_EQ(result.warnings[0].type, IssueType::unknown_key);
   EXPECT_EQ(loc_text(result.warnings[0].loc), "pitch");
   EXPECT_EQ(loc_text(result.warnings[1].loc), "notes");
   auto value = testing::parse(result.value);
@@ -176,7 +177,7 @@ TEST(Warnings, SectionsAboveTheTierAreWarningsNotErrors) {
   auto result = validate("brief", plan("brief"), {.tier = "bootstrapper"});
   ASSERT_TRUE(result.ok());
   ASSERT_EQ(result.warnings.size(), 2u);
-  EXPECT_EQ(result.warnings[0].type, "tier_locked");
+  EXPECT_EQ(result.warnings[0].type, IssueType::tier_locked);
   EXPECT_EQ(loc_text(result.warnings[0].loc), "market_analysis");
   EXPECT_EQ(result.warnings[0].msg, "Section needs the partner tier; gating removes it");
   EXPECT_EQ(loc_text(result.warnings[1].loc), "competitive_strategy");

@@ -92,10 +92,10 @@ TEST(Gate, BadArgumentsAndInputAreClearErrors) {
   EXPECT_EQ(gate("deck", plan("brief"), "partner").status, Status::unknown_artifact_type);
   auto not_json = gate("brief", "{\"a\":", "partner");
   EXPECT_EQ(not_json.status, Status::invalid_input);
-  EXPECT_EQ(not_json.errors[0].type, "json_invalid");
+  EXPECT_EQ(not_json.errors[0].type, IssueType::json_invalid);
   auto not_object = gate("brief", "[1]", "partner");
   EXPECT_EQ(not_object.status, Status::invalid_input);
-  EXPECT_EQ(not_object.errors[0].type, "model_type");
+  EXPECT_EQ(not_object.errors[0].type, IssueType::model_type);
   EXPECT_TRUE(not_object.value.empty());
   auto envelope = parse(not_object.to_json());
   EXPECT_STREQ(envelope["code"].GetString(), "invalid_input");

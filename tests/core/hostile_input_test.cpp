@@ -23,7 +23,7 @@ void expect_still_usable() {
 struct Hostile {
   const char* name;
   std::string text;
-  const char* type;  // expected error type from validate
+  IssueType type;  // expected error type from validate
 };
 
 void PrintTo(const Hostile& h, std::ostream* out) {
@@ -37,16 +37,18 @@ std::string nested(std::size_t depth) {
 std::vector<Hostile> hostile_inputs() {
   auto big_string = std::string(R"({"problem_statement":")") + std::string(16u << 20, 'x') + "\"}";
   return {
-      {"truncated", plan("brief").substr(0, 100), "json_invalid"},
-      {"empty", "", "json_invalid"},
-      {"nul_bytes", std::string("{\0}", 3), "json_invalid"},
-      {"invalid_utf8_continuation", "{\"problem_statement\":\"\x80\"}", "json_invalid"},
-      {"invalid_utf8_overlong", "{\"problem_statement\":\"\xC0\xAF\"}", "json_invalid"},
-      {"invalid_utf8_surrogate", "{\"problem_statement\":\"\xED\xA0\x80\"}", "json_invalid"},
-      {"invalid_utf8_ff", "{\"\xFF\":1}", "json_invalid"},
-      {"invalid_utf8_truncated_sequence", "{\"problem_statement\":\"\xE2\x82\"}", "json_invalid"},
-      {"lone_surrogate_escape", R"({"problem_statement":"\udc00"})", "json_invalid"},
-      {"nested_100000_arrays", nested(100000), "json_invalid"},
+      {"truncated", plan("brief").substr(0, 100), IssueType::json_invalid},
+      {"empty", "", IssueType::json_invalid},
+      {"nul_bytes", std::string("{\0}", 3), IssueType::json_invalid},
+      {"invalid_utf8_continuation", "{\"problem_statement\":\"\x80\"}", IssueType::json_invalid},
+      {"invalid_utf8_overlong", "{\"problem_statement\":\"\xC0\xAF\"}", IssueType::json_invalid},
+      {"invalid_utf8_surrogate", "{\"problem_statement\":\"\xED\xA0\x80\"}",
+       IssueType::json_invalid},
+      {"invalid_utf8_ff", "{\"\xFF\":1}", IssueType::json_invalid},
+      {"invalid_utf8_truncated_sequence", "{\"problem_statement\":\"\xE2\x82\"}",
+       IssueType::json_invalid},
+      {"lone_surrogate_escape", R"({"problem_statement":"\udc00"})", IssueType::json_invalid},
+      {"nested_100000_arrays", nested(100000), IssueType::json_invalid},
       {"nested_100000_objects_in_a_section",
        [] {
          std::string text = R"({"market_analysis":)";
@@ -55,17 +57,17 @@ std::vector<Hostile> hostile_inputs() {
          text += std::string(100000, '}');
          return text + "}";
        }(),
-       "json_invalid"},
-      {"nesting_one_past_the_limit", nested(kMaxNestingDepth + 1), "json_invalid"},
-      {"string_of_16_mib", big_string, "input_too_large"},
-      {"nan_literal", R"({"total_duration_weeks":NaN})", "json_invalid"},
-      {"infinity_literal", R"({"total_duration_weeks":Infinity})", "json_invalid"},
-      {"minus_infinity_literal", R"({"total_duration_weeks":-Infinity})", "json_invalid"},
-      {"root_array", "[]", "model_type"},
-      {"root_string", "\"brief\"", "model_type"},
-      {"root_number", "1e999", "json_invalid"},
-      {"root_true", "true", "model_type"},
-      {"root_null", "null", "model_type"},
+       IssueType::json_invalid},
+      {"nesting_one_past_the_limit", nested(kMaxNestingDepth + 1), IssueType::json_invalid},
+      {"string_of_16_mib", big_string, IssueType::input_too_large},
+      {"nan_literal", R"({"total_duration_weeks":NaN})", IssueType::json_invalid},
+      {"infinity_literal", R"({"total_duration_weeks":Infinity})", IssueType::json_invalid},
+      {"minus_infinity_literal", R"({"total_duration_weeks":-Infinity})", IssueType::json_invalid},
+      {"root_array", "[]", IssueType::model_type},
+      {"root_string", "\"brief\"", IssueType::model_type},
+      {"root_number", "1e999", IssueType::json_invalid},
+      {"root_true", "true", IssueType::model_type},
+      {"root_null", "null", IssueType::model_type},
   };
 }
 
@@ -101,7 +103,7 @@ INSTANTIATE_TEST_SUITE_P(Inputs, HostileInput, ::testing::ValuesIn(hostile_input
 TEST(HostileInput, NestingAtTheLimitParses) {
   auto result = validate("brief", nested(kMaxNestingDepth));
   ASSERT_EQ(result.errors.size(), 1u);
-  EXPECT_EQ(result.errors[0].type, "model_type");  // parsed fine; just not an object
+  EXPECT_EQ(result.errors[0].type, IssueType::model_type);  // parsed fine; just not an object
 }
 
 TEST(HostileInput, DeepJunkInAnUnknownKeyIsDroppedWithAWarning) {
@@ -147,11 +149,11 @@ TEST(HostileInput, IntegersBeyond64BitsAreValuesNotInvalidJson) {
     ASSERT_EQ(unknown.warnings.size(), 1u);
     auto in_string = validate("brief", with_raw_member(plan("brief"), "target_user", big));
     ASSERT_EQ(in_string.errors.size(), 1u);
-    EXPECT_EQ(in_string.errors[0].type, "string_type");
+    EXPECT_EQ(in_string.errors[0].type, IssueType::string_type);
     auto weeks = with_raw_member(plan("milestones"), "total_duration_weeks", big);
     auto in_integer = validate("milestones", weeks);
     ASSERT_EQ(in_integer.errors.size(), 1u);
-    EXPECT_EQ(in_integer.errors[0].type, "int_parsing_size");
+    EXPECT_EQ(in_integer.errors[0].type, IssueType::int_parsing_size);
     ValidateOptions strict;
     strict.strict = true;
     EXPECT_FALSE(validate("milestones", weeks, strict).ok());
@@ -164,7 +166,7 @@ TEST(HostileInput, IntegersBeyond64BitsAreValuesNotInvalidJson) {
   auto beyond_double =
       validate("brief", with_raw_member(plan("brief"), "junk", "1" + std::string(400, '0')));
   ASSERT_EQ(beyond_double.errors.size(), 1u);
-  EXPECT_EQ(beyond_double.errors[0].type, "json_invalid");
+  EXPECT_EQ(beyond_double.errors[0].type, IssueType::json_invalid);
   expect_still_usable();
 }
 
@@ -208,7 +210,7 @@ TEST(HostileInput, InvalidUtf8InArgumentsIsEchoedSafely) {
 TEST(HostileInput, EchoedInvalidJsonIsTruncated) {
   std::string junk(100000, '{');
   auto result = validate("brief", junk);
-  ASSERT_EQ(result.errors[0].type, "json_invalid");
+  ASSERT_EQ(result.errors[0].type, IssueType::json_invalid);
   EXPECT_LT(result.errors[0].input.size(), 1100u);
 }
 

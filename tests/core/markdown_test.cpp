@@ -477,12 +477,12 @@ TEST(markdown, BadArgumentsAreClearErrors) {
             "Unknown tier 'platinum'; expected 'bootstrapper', 'partner' or 'cto_scale'");
   auto variant = to_markdown("brief", plan("brief"), {.variant = "fancy"});
   EXPECT_EQ(variant.status, Status::invalid_input);
-  EXPECT_EQ(variant.errors.front().type, "unknown_variant");
+  EXPECT_EQ(variant.errors.front().type, IssueType::unknown_variant);
   EXPECT_EQ(variant.errors.front().msg,
             "Unknown variant 'fancy'; expected 'readable' or 'technical'");
   auto name = to_markdown("brief", plan("brief"), {.startup_name = "\xFF"});
   EXPECT_EQ(name.status, Status::invalid_input);
-  EXPECT_EQ(testing::loc_text(name.errors.front().loc), "startupName");
+  EXPECT_EQ(testing::loc_text(name.errors.front().loc), "startup_name");
   // And the next good call works.
   EXPECT_TRUE(to_markdown("brief", plan("brief")).ok());
 }
@@ -498,9 +498,9 @@ TEST(markdown, PlanErrorsNameTheirArtifact) {
   EXPECT_EQ(result.status, Status::validation_failed);
   ASSERT_EQ(result.errors.size(), 2u);
   EXPECT_EQ(testing::loc_text(result.errors[0].loc), "mvp_scope.core_features.0.priority");
-  EXPECT_EQ(result.errors[0].type, "literal_error");
+  EXPECT_EQ(result.errors[0].type, IssueType::literal_error);
   EXPECT_EQ(testing::loc_text(result.errors[1].loc), "risk_log.market_risks");
-  EXPECT_EQ(result.errors[1].type, "missing");
+  EXPECT_EQ(result.errors[1].type, IssueType::missing);
 
   std::vector<PlanArtifact> unknown = {{"brief", storage[0]}, {"pitch_deck", "{}"}};
   auto unknown_result = plan_to_markdown(unknown);

@@ -94,7 +94,7 @@ TEST(MergeLaws, HoldOnGeneratedEdits) {
         } else if (!identified_list) {
           EXPECT_EQ(has_conflict, !same(section(ours_doc, key), section(theirs_doc, key))) << key;
         }
-        // editedSections lists exactly the sections that differ from the new generation.
+        // edited_sections lists exactly the sections that differ from the new generation.
         bool listed = std::find(merged.edited_sections.begin(), merged.edited_sections.end(),
                                 key) != merged.edited_sections.end();
         EXPECT_EQ(listed, !same(section(value, key), section(theirs_doc, key))) << key;
@@ -196,7 +196,7 @@ TEST(MergeInput, InvalidInputIsRefusedWithItsSide) {
   EXPECT_EQ(run("deck", "{}", "{}", "{}", {}).status, Status::unknown_artifact_type);
   EXPECT_EQ(run("brief", "{}", "{}", "not json", {}).status, Status::invalid_input);
   EXPECT_EQ(merge_request("{").status, Status::invalid_input);
-  EXPECT_EQ(merge_request(R"({"type":"brief","editedSections":[1]})").status,
+  EXPECT_EQ(merge_request(R"({"type":"brief","edited_sections":[1]})").status,
             Status::invalid_input);
   EXPECT_EQ(merge_request(R"({"type":"brief","force":"yes"})").status, Status::invalid_input);
 }
@@ -204,7 +204,7 @@ TEST(MergeInput, InvalidInputIsRefusedWithItsSide) {
 TEST(MergeInput, RequestFormMatchesTheStructForm) {
   auto ours = testing::with_value(plan("brief"), "/target_user", R"("Ours")");
   std::string request = R"({"type":"brief","base":)" + plan("brief") + R"(,"ours":)" + ours +
-                        R"(,"theirs":)" + plan("brief") + R"(,"editedSections":["target_user"]})";
+                        R"(,"theirs":)" + plan("brief") + R"(,"edited_sections":["target_user"]})";
   auto from_request = merge_request(request);
   auto direct = run("brief", plan("brief"), ours, plan("brief"), {"target_user"});
   EXPECT_EQ(from_request.to_json(), direct.to_json());
@@ -229,7 +229,7 @@ TEST(MergeInput, LargeDocumentsKeepTheirKeys) {
   edited["technical_risks"][7]["mitigation"].SetString("We changed this.");
   const std::string ours = to_json(edited);
   std::string request = R"({"type":"risk_log","base":)" + base_json + R"(,"ours":)" + ours +
-                        R"(,"theirs":)" + base_json + R"(,"editedSections":["technical_risks"]})";
+                        R"(,"theirs":)" + base_json + R"(,"edited_sections":["technical_risks"]})";
   auto result = merge_request(request);
   ASSERT_EQ(result.status, Status::ok) << result.to_json().substr(0, 400);
   EXPECT_EQ(parse(result.value), parse(ours));

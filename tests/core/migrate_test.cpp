@@ -35,8 +35,8 @@ TEST(Migrate, CurrentContentIsUnchanged) {
   EXPECT_EQ(result.from_version, 1);
   EXPECT_EQ(parse(result.value), parse(plan("risk_log")));
   auto envelope = parse(result.to_json());
-  EXPECT_EQ(envelope["fromVersion"].GetInt(), 1);
-  EXPECT_EQ(envelope["toVersion"].GetInt(), 1);
+  EXPECT_EQ(envelope["from_version"].GetInt(), 1);
+  EXPECT_EQ(envelope["to_version"].GetInt(), 1);
 }
 
 TEST(Migrate, NewerVersionIsAClearErrorAndNoValue) {

@@ -1,5 +1,5 @@
 // web/ is layered one way: core.js < operations.js < store/ < pipeline.js < the entries
-// (index.js, diagnostics.js, testing/), with errors.js and constants.js as leaves. No import
+// (index.js, diagnostics.js, testing/), with errors.js and registry.js as leaves. No import
 // cycle, no import up the order. The checker is tested too, on graphs that break the rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,8 +78,8 @@ test('the checks fail on an import down to up without a cycle, and on a file in 
     'core.js': "import { validate } from './operations.js';",
     'operations.js': '',
     'errors.js': "import { init } from './core.js';",
-    'helpers.js': "import { ARTIFACTS } from './constants.js';",
-    'constants.js': '',
+    'helpers.js': "import { ARTIFACTS } from './registry.js';",
+    'registry.js': '',
   });
   assert.deepEqual(findCycles(graph), []);
   const violations = layerViolations(graph);

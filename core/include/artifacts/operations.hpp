@@ -93,7 +93,7 @@ struct MergeResult : Outcome {
 // Three-way merge of a founder's edits into a new generation (DESIGN §2). List items are matched
 // by their model's identity (name / title / step_number).
 MergeResult merge(const MergeRequest& request);
-// The same, from one JSON request {type, base, ours, theirs, editedSections, force} whose
+// The same, from one JSON request {type, base, ours, theirs, edited_sections, force} whose
 // documents are JSON values: the form the wasm boundary uses.
 MergeResult merge_request(std::string_view request_json);
 

@@ -123,7 +123,7 @@ std::string field_title(std::string_view key);
 std::string quoted_choices(std::span<const std::string_view> choices);
 
 // The registry as JSON text, for tools that derive from it (TypeScript types, the Pydantic
-// reference models in tools/).
+// reference models in tools/), with the catalogues of statuses and issue types.
 std::string registry_json();
 
 }  // namespace artifacts

@@ -3,10 +3,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "artifacts/issue_types.hpp"
 
 namespace artifacts {
 
@@ -19,7 +22,10 @@ enum class Status : std::uint8_t {
   validation_failed,           // parsed, but the content does not match its schema
   schema_version_unsupported,  // written by a newer library than this one
 };
+// The code a status carries across the boundary ("ok", "invalid_input", ...).
 std::string_view status_code(Status status);
+// Every status, in declaration order.
+std::span<const Status> statuses();
 
 // One step of a location: an object key or an array index.
 using PathItem = std::variant<std::string, std::size_t>;
@@ -27,7 +33,7 @@ using Path = std::vector<PathItem>;
 
 // An error or warning in Pydantic v2's JSON-mode shape.
 struct Issue {
-  std::string type;  // Pydantic's error type ("missing", "int_parsing", ...) or ours
+  IssueType type{};  // Pydantic's error type (missing, int_parsing, ...) or ours
   Path loc;
   std::string msg;
   std::string input;  // JSON text of the offending input; empty when there is none

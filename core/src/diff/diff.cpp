@@ -5,11 +5,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
-#include "json/mutable_document.hpp"
-#include "json/json_io.hpp"
 #include "diff/myers.hpp"
+#include "json/json_io.hpp"
+#include "json/mutable_document.hpp"
+#include "registry/resolve.hpp"
 
 namespace artifacts {
 namespace {
@@ -299,43 +299,6 @@ DiffResult diff(std::string_view type, std::string_view before_json, std::string
     result.sections.push_back(section_change(field, before, after));
   }
   return result;
-}
-
-std::string DiffResult::to_json() const {
-  rapidjson::StringBuffer buffer;
-  Writer out(buffer);
-  detail::write_envelope_start(out, *this);
-  detail::write_raw_or_null(out, "patch", patch);
-  out.Key("sections");
-  out.StartArray();
-  for (const auto& section : sections) {
-    out.StartObject();
-    out.Key("id");
-    detail::write_string(out, section.id);
-    out.Key("change");
-    detail::write_string(out, section.change);
-    if (!section.words.empty()) {
-      out.Key("words");
-      detail::write_pieces(out, section.words);
-    }
-    if (!section.items.empty()) {
-      out.Key("items");
-      out.StartArray();
-      for (const auto& item : section.items) {
-        out.StartObject();
-        out.Key("key");
-        out.RawValue(item.key.data(), item.key.size(), rapidjson::kStringType);
-        out.Key("change");
-        detail::write_string(out, item.change);
-        out.EndObject();
-      }
-      out.EndArray();
-    }
-    out.EndObject();
-  }
-  out.EndArray();
-  out.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 }  // namespace artifacts

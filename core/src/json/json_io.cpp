@@ -50,7 +50,7 @@ Issue json_invalid(std::string_view text, std::string_view detail) {
   std::string message = "Invalid JSON: ";
   message += detail;
   std::string ctx = "{\"error\":" + json_string(detail) + "}";
-  return Issue{"json_invalid",
+  return Issue{IssueType::json_invalid,
                {},
                std::move(message),
                json_string(printable_prefix(text, 1024)),
@@ -118,7 +118,7 @@ JsonDocument::JsonDocument(std::string_view text, int slot) : slot_(slot) {
   // source must not be null even for zero bytes.
   if (text.data() == nullptr) text = std::string_view("", 0);
   if (text.size() > kMaxInputBytes) {
-    error_ = Issue{"input_too_large",
+    error_ = Issue{IssueType::input_too_large,
                    {},
                    "Input is " + std::to_string(text.size()) + " bytes; the limit is " +
                        std::to_string(kMaxInputBytes) + " bytes",
@@ -316,77 +316,6 @@ std::string printable_prefix(std::string_view bytes, std::size_t limit) {
   }
   if (i < bytes.size()) out += "\xE2\x80\xA6";  // an ellipsis marks the cut
   return out;
-}
-
-void write_path(Writer& out, const Path& path) {
-  out.StartArray();
-  for (const auto& item : path) {
-    if (const auto* key = std::get_if<std::string>(&item)) {
-      write_string(out, *key);
-    } else {
-      out.Uint64(std::get<std::size_t>(item));
-    }
-  }
-  out.EndArray();
-}
-
-void write_issue(Writer& out, const Issue& issue) {
-  out.StartObject();
-  out.Key("type");
-  write_string(out, issue.type);
-  out.Key("loc");
-  write_path(out, issue.loc);
-  out.Key("msg");
-  write_string(out, issue.msg);
-  if (!issue.input.empty()) {
-    out.Key("input");
-    out.RawValue(issue.input.data(), issue.input.size(), rapidjson::kObjectType);
-  }
-  if (!issue.ctx.empty()) {
-    out.Key("ctx");
-    out.RawValue(issue.ctx.data(), issue.ctx.size(), rapidjson::kObjectType);
-  }
-  out.EndObject();
-}
-
-void write_issues(Writer& out, std::string_view key, const std::vector<Issue>& issues) {
-  write_string(out, key);
-  out.StartArray();
-  for (const auto& issue : issues) write_issue(out, issue);
-  out.EndArray();
-}
-
-void write_raw_or_null(Writer& out, std::string_view key, std::string_view json) {
-  write_string(out, key);
-  if (json.empty()) {
-    out.Null();
-  } else {
-    out.RawValue(json.data(), json.size(), rapidjson::kObjectType);
-  }
-}
-
-void write_pieces(Writer& out, const std::vector<TextPiece>& pieces) {
-  out.StartArray();
-  for (const auto& piece : pieces) {
-    out.StartObject();
-    out.Key("op");
-    write_string(out, diff_op_name(piece.op));
-    out.Key("text");
-    write_string(out, piece.text);
-    out.EndObject();
-  }
-  out.EndArray();
-}
-
-void write_envelope_start(Writer& out, const Outcome& outcome) {
-  out.StartObject();
-  out.Key("ok");
-  out.Bool(outcome.ok());
-  if (!outcome.ok()) {
-    out.Key("code");
-    write_string(out, status_code(outcome.status));
-  }
-  write_issues(out, "errors", outcome.errors);
 }
 
 }  // namespace artifacts::detail

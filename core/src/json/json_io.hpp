@@ -10,7 +10,6 @@
 #include <string_view>
 
 #include "artifacts/result.hpp"
-#include "artifacts/word_diff.hpp"
 #include "simdjson.h"
 
 namespace artifacts::detail {
@@ -65,9 +64,6 @@ std::string value_json(const rapidjson::Value& value);
 std::string pointer_token(std::string_view key);
 std::string element_json(Element element);
 void write_string(Writer& out, std::string_view text);
-void write_path(Writer& out, const Path& path);
-void write_issue(Writer& out, const Issue& issue);
-void write_issues(Writer& out, std::string_view key, const std::vector<Issue>& issues);
 // `"key": ["a", "b", ...]` from any range of strings.
 template <typename Strings>
 void write_string_list(Writer& out, std::string_view key, const Strings& list) {
@@ -76,13 +72,6 @@ void write_string_list(Writer& out, std::string_view key, const Strings& list) {
   for (const auto& item : list) write_string(out, item);
   out.EndArray();
 }
-
-// `"key": <json>`, or `"key": null` when `json` is empty.
-void write_raw_or_null(Writer& out, std::string_view key, std::string_view json);
-// [{"op": "equal"|"insert"|"delete", "text": ...}, ...]
-void write_pieces(Writer& out, const std::vector<TextPiece>& pieces);
-// Starts `{"ok":..,` (with `"code"` when not ok) and the errors; the caller adds its fields.
-void write_envelope_start(Writer& out, const Outcome& outcome);
 
 // A JSON string literal for `text` (with escapes), e.g. for an issue's input.
 std::string json_string(std::string_view text);

@@ -1,7 +1,7 @@
 #include "json/mutable_document.hpp"
 
-#include "registry/resolve.hpp"
 #include "json/json_io.hpp"
+#include "registry/resolve.hpp"
 
 namespace artifacts::detail {
 
@@ -20,7 +20,7 @@ bool load_object(std::string_view text, int slot, std::string_view name, rapidjs
   if (root.is_null()) return true;
   if (!root.is_object()) {
     fail(outcome, Status::invalid_input,
-         Issue{"model_type",
+         Issue{IssueType::model_type,
                {std::string(name)},
                "Input should be an object",
                element_json(root),

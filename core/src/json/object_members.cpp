@@ -34,7 +34,7 @@ std::optional<Element> object_root(const JsonDocument& document, const ModelSpec
   Element root = *document.root();
   if (!root.is_object()) {
     fail(outcome, Status::invalid_input,
-         Issue{"model_type",
+         Issue{IssueType::model_type,
                {},
                "Input should be an object",
                element_json(root),

@@ -26,7 +26,7 @@ constexpr std::string_view kTitleSeparator = " — ";
 bool check_utf8(std::string_view text, std::string_view name, Outcome& outcome) {
   if (simdjson::validate_utf8(text.data(), text.size())) return true;
   fail(outcome, Status::invalid_input,
-       Issue{"string_unicode",
+       Issue{IssueType::string_unicode,
              {std::string(name)},
              "Input should be a valid string, unable to parse raw data as a unicode string",
              json_string(printable_prefix(text, 1024)),
@@ -57,7 +57,8 @@ std::unique_ptr<LoadedArtifact> load(const ModelSpec& model, std::string_view js
   loaded->document.ParseInsitu(loaded->text.data());
   if (loaded->document.HasParseError() || !loaded->document.IsObject()) {
     // Unreachable: validate's value is a JSON object.
-    fail(outcome, Status::invalid_input, Issue{"json_invalid", {}, "Invalid JSON", {}, {}});
+    fail(outcome, Status::invalid_input,
+         Issue{IssueType::json_invalid, {}, "Invalid JSON", {}, {}});
     return nullptr;
   }
   return loaded;
@@ -282,7 +283,7 @@ std::optional<Settings> resolve_settings(const MarkdownOptions& options, Outcome
   } else if (!options.variant.empty() && options.variant != "readable") {
     constexpr std::string_view kExpected = "'readable' or 'technical'";
     fail(outcome, Status::invalid_input,
-         Issue{"unknown_variant",
+         Issue{IssueType::unknown_variant,
                {std::string("variant")},
                "Unknown variant '" + printable_prefix(options.variant, 64) + "'; expected " +
                    std::string(kExpected),
@@ -290,8 +291,8 @@ std::optional<Settings> resolve_settings(const MarkdownOptions& options, Outcome
                "{\"expected\":" + json_string(kExpected) + "}"});
     return std::nullopt;
   }
-  if (!check_utf8(options.startup_name, "startupName", outcome) ||
-      !check_utf8(options.generated_at, "generatedAt", outcome)) {
+  if (!check_utf8(options.startup_name, "startup_name", outcome) ||
+      !check_utf8(options.generated_at, "generated_at", outcome)) {
     return std::nullopt;
   }
   settings.startup = single_line(options.startup_name);
@@ -321,7 +322,7 @@ std::optional<Outline> plan_outline(std::span<const PlanArtifact> parts, const S
         static_cast<std::size_t>(std::find(order.begin(), order.end(), model) - order.begin());
     if (by_type[index] != nullptr) {
       fail(outcome, Status::invalid_input,
-           Issue{"duplicate_artifact_type",
+           Issue{IssueType::duplicate_artifact_type,
                  {std::string(part.type)},
                  "The plan gives " + std::string(part.type) + " more than once",
                  {},
@@ -350,7 +351,7 @@ std::vector<std::pair<std::string, std::string>> plan_members(std::string_view p
   }
   if (!plan.root()->is_object()) {
     fail(outcome, Status::invalid_input,
-         Issue{"model_type",
+         Issue{IssueType::model_type,
                {},
                "Input should be an object",
                element_json(*plan.root()),

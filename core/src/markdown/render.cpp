@@ -351,18 +351,4 @@ MarkdownResult plan_to_markdown_json(std::string_view plan_json, const MarkdownO
   return plan_to_markdown(parts, options);
 }
 
-std::string MarkdownResult::to_json() const {
-  rapidjson::StringBuffer buffer;
-  detail::Writer out(buffer);
-  detail::write_envelope_start(out, *this);
-  out.Key("value");
-  if (ok()) {
-    detail::write_string(out, value);
-  } else {
-    out.Null();
-  }
-  out.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
-}
-
 }  // namespace artifacts

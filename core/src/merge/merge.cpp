@@ -6,10 +6,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
-#include "json/mutable_document.hpp"
 #include "json/json_io.hpp"
+#include "json/mutable_document.hpp"
+#include "registry/resolve.hpp"
 
 namespace artifacts {
 namespace {
@@ -221,8 +221,8 @@ MergeResult merge(const MergeRequest& request) {
     const FieldSpec* field = find_field(*model, id);
     if (field == nullptr || field->key == kSchemaVersionKey) {
       detail::fail(result, Status::invalid_input,
-                   Issue{"unknown_section",
-                         {"editedSections"},
+                   Issue{IssueType::unknown_section,
+                         {"edited_sections"},
                          "Unknown section '" + detail::printable_prefix(id, 64) + "' for " +
                              std::string(model->id),
                          detail::json_string(detail::printable_prefix(id, 1024)),
@@ -278,37 +278,6 @@ MergeResult merge(const MergeRequest& request) {
   }
   set_checked_value(*model, detail::value_json(merged), result);
   return result;
-}
-
-std::string MergeResult::to_json() const {
-  rapidjson::StringBuffer buffer;
-  detail::Writer out(buffer);
-  detail::write_envelope_start(out, *this);
-  detail::write_raw_or_null(out, "value", value);
-  detail::write_string_list(out, "kept", kept);
-  out.Key("conflicts");
-  out.StartArray();
-  for (const auto& c : conflicts) {
-    out.StartObject();
-    out.Key("section_id");
-    detail::write_string(out, c.section_id);
-    out.Key("path");
-    detail::write_string(out, c.path);
-    auto raw = [&](const char* key, const std::string& json) {
-      if (json.empty()) return;
-      out.Key(key);
-      out.RawValue(json.data(), json.size(), rapidjson::kObjectType);
-    };
-    raw("identity", c.identity);
-    raw("base", c.base);
-    raw("ours", c.ours);
-    raw("theirs", c.theirs);
-    out.EndObject();
-  }
-  out.EndArray();
-  detail::write_string_list(out, "editedSections", edited_sections);
-  out.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 }  // namespace artifacts

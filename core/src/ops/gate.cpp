@@ -1,7 +1,7 @@
 // gate(): the sections a tier may see, and the ones it may not (for an upsell view).
-#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
 #include "json/object_members.hpp"
+#include "registry/resolve.hpp"
 #include "validate/fast_path.hpp"
 
 #include <algorithm>
@@ -56,16 +56,6 @@ GateResult gate(std::string_view type, std::string_view json, std::string_view t
   out.EndObject();
   result.value.assign(buffer.GetString(), buffer.GetSize());
   return result;
-}
-
-std::string GateResult::to_json() const {
-  rapidjson::StringBuffer buffer;
-  detail::Writer out(buffer);
-  detail::write_envelope_start(out, *this);
-  detail::write_raw_or_null(out, "value", value);
-  detail::write_string_list(out, "locked", locked);
-  out.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 }  // namespace artifacts

@@ -2,10 +2,10 @@
 // usable as an LLM's structured-output schema and by ajv.
 #include <vector>
 
-#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
 #include "json/json_io.hpp"
+#include "registry/resolve.hpp"
 
 namespace artifacts {
 namespace {
@@ -170,15 +170,6 @@ SchemaResult json_schema(std::string_view type, std::string_view tier_text) {
   out.EndObject();
   result.value.assign(buffer.GetString(), buffer.GetSize());
   return result;
-}
-
-std::string SchemaResult::to_json() const {
-  rapidjson::StringBuffer buffer;
-  detail::Writer out(buffer);
-  detail::write_envelope_start(out, *this);
-  detail::write_raw_or_null(out, "value", value);
-  out.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 }  // namespace artifacts

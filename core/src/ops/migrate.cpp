@@ -3,10 +3,10 @@
 
 #include <array>
 
-#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
 #include "json/object_members.hpp"
+#include "registry/resolve.hpp"
 
 namespace artifacts {
 namespace {
@@ -42,7 +42,7 @@ MigrateResult migrate(std::string_view type, std::string_view json) {
     const Path loc{std::string(kSchemaVersionKey)};
     if (!stamp->is_int64()) {
       detail::fail(result, Status::invalid_input,
-                   Issue{"int_type",
+                   Issue{IssueType::int_type,
                          loc,
                          "Input should be a valid integer",
                          detail::element_json(*stamp),
@@ -54,10 +54,10 @@ MigrateResult migrate(std::string_view type, std::string_view json) {
       std::string message = "Content has _schema_version " + std::to_string(version) +
                             "; this library reads versions 0 to " +
                             std::to_string(kCurrentSchemaVersion);
-      detail::fail(
-          result, Status::schema_version_unsupported,
-          Issue{"schema_version_unsupported", loc, std::move(message), std::to_string(version),
-                "{\"supported\":" + std::to_string(kCurrentSchemaVersion) + "}"});
+      detail::fail(result, Status::schema_version_unsupported,
+                   Issue{IssueType::schema_version_unsupported, loc, std::move(message),
+                         std::to_string(version),
+                         "{\"supported\":" + std::to_string(kCurrentSchemaVersion) + "}"});
       return result;
     }
   }
@@ -85,21 +85,6 @@ MigrateResult migrate(std::string_view type, std::string_view json) {
   result.from_version = version;
   result.to_version = kCurrentSchemaVersion;
   return result;
-}
-
-std::string MigrateResult::to_json() const {
-  rapidjson::StringBuffer buffer;
-  detail::Writer out(buffer);
-  detail::write_envelope_start(out, *this);
-  detail::write_raw_or_null(out, "value", value);
-  if (ok()) {
-    out.Key("fromVersion");
-    out.Int64(from_version);
-    out.Key("toVersion");
-    out.Int64(to_version);
-  }
-  out.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 }  // namespace artifacts

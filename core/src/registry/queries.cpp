@@ -5,6 +5,7 @@
 #include <array>
 
 #include "artifacts/registry.hpp"
+#include "artifacts/result.hpp"
 #include "json/json_io.hpp"
 
 namespace artifacts {
@@ -242,6 +243,15 @@ std::string registry_json() {
   write_models(out, "generation_order", generation_order(), true);
   write_models(out, "records", record_models());
   write_models(out, "items", item_models());
+  // The catalogues of the result envelope: the codes a caller branches on, and every issue type.
+  out.Key("statuses");
+  out.StartArray();
+  for (Status status : statuses()) detail::write_string(out, status_code(status));
+  out.EndArray();
+  out.Key("issue_types");
+  out.StartArray();
+  for (IssueType type : issue_types()) detail::write_string(out, issue_type_name(type));
+  out.EndArray();
   out.EndObject();
   return {buffer.GetString(), buffer.GetSize()};
 }

@@ -5,27 +5,7 @@
 
 #include "json/json_io.hpp"
 
-namespace artifacts {
-
-std::string_view status_code(Status status) {
-  switch (status) {
-    case Status::ok:
-      return "ok";
-    case Status::invalid_input:
-      return "invalid_input";
-    case Status::unknown_artifact_type:
-      return "unknown_artifact_type";
-    case Status::unknown_tier:
-      return "unknown_tier";
-    case Status::validation_failed:
-      return "validation_failed";
-    case Status::schema_version_unsupported:
-      return "schema_version_unsupported";
-  }
-  return "invalid_input";
-}
-
-namespace detail {
+namespace artifacts::detail {
 
 void fail(Outcome& outcome, Status status, Issue issue) {
   outcome.status = status;
@@ -42,7 +22,7 @@ const ModelSpec* resolve_model(std::string_view type, Outcome& outcome, bool art
   }
   std::string expected = quoted_choices(known);
   fail(outcome, Status::unknown_artifact_type,
-       Issue{"unknown_artifact_type",
+       Issue{IssueType::unknown_artifact_type,
              {},
              "Unknown artifact type '" + printable_prefix(type, 64) + "'; expected " + expected,
              json_string(printable_prefix(type, 1024)),
@@ -54,7 +34,7 @@ std::optional<Tier> resolve_tier(std::string_view name, Outcome& outcome) {
   if (auto tier = parse_tier(name)) return tier;
   std::string expected = quoted_choices(tier_names());
   fail(outcome, Status::unknown_tier,
-       Issue{"unknown_tier",
+       Issue{IssueType::unknown_tier,
              {},
              "Unknown tier '" + printable_prefix(name, 64) + "'; expected " + expected,
              json_string(printable_prefix(name, 1024)),
@@ -62,5 +42,4 @@ std::optional<Tier> resolve_tier(std::string_view name, Outcome& outcome) {
   return std::nullopt;
 }
 
-}  // namespace detail
-}  // namespace artifacts
+}  // namespace artifacts::detail

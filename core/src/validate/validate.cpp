@@ -4,12 +4,12 @@
 #include <string>
 #include <vector>
 
-#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
-#include "json/object_members.hpp"
-#include "validate/fast_path.hpp"
 #include "json/json_io.hpp"
+#include "json/object_members.hpp"
+#include "registry/resolve.hpp"
+#include "validate/fast_path.hpp"
 #include "validate/lax_conversions.hpp"
 
 namespace artifacts {
@@ -26,7 +26,7 @@ class Validator {
 
   void model(const ModelSpec& spec, Element element) {
     if (!element.is_object()) {
-      error("model_type", "Input should be an object", element,
+      error(IssueType::model_type, "Input should be an object", element,
             "{\"class_name\":" + detail::json_string(spec.class_name) + "}");
       return;
     }
@@ -35,7 +35,7 @@ class Validator {
     auto found = detail::pick_fields(spec, element, &unknown);
     for (auto key : unknown) {
       path_.emplace_back(std::string(key));
-      warning("unknown_key", "Unknown key is ignored");
+      warning(IssueType::unknown_key, "Unknown key is ignored");
       path_.pop_back();
     }
     out_.StartObject();
@@ -43,16 +43,17 @@ class Validator {
       const FieldSpec& field = spec.fields[i];
       path_.emplace_back(std::string(field.key));
       if (!found[i]) {
-        if (field.required) error("missing", "Field required", element, {}, /*in_place=*/false);
+        if (field.required)
+          error(IssueType::missing, "Field required", element, {}, /*in_place=*/false);
       } else {
         detail::write_string(out_, field.key);
         if (found[i]->is_null() && field.nullable) {
           out_.Null();
         } else {
           if (tier_ && !tier_allows(*tier_, field.tier)) {
-            warning("tier_locked", "Section needs the " +
-                                       std::string(tier_name(minimum_tier(field.tier))) +
-                                       " tier; gating removes it");
+            warning(IssueType::tier_locked, "Section needs the " +
+                                                std::string(tier_name(minimum_tier(field.tier))) +
+                                                " tier; gating removes it");
           }
           value(*field.type, *found[i]);
         }
@@ -69,7 +70,7 @@ class Validator {
         if (element.is_string()) {
           detail::write_string(out_, element.get_string().value_unsafe());
         } else {
-          error("string_type", "Input should be a valid string", element);
+          error(IssueType::string_type, "Input should be a valid string", element);
         }
         break;
       case Kind::integer:
@@ -92,7 +93,7 @@ class Validator {
         if (element.is_object()) {
           detail::write_element(out_, element);
         } else {
-          error("dict_type", "Input should be an object", element);
+          error(IssueType::dict_type, "Input should be an object", element);
         }
         break;
       case Kind::model:
@@ -106,7 +107,7 @@ class Validator {
 
   void list(const TypeSpec& type, Element element) {
     if (!element.is_array()) {
-      error("list_type", "Input should be a valid array", element);
+      error(IssueType::list_type, "Input should be a valid array", element);
       return;
     }
     out_.StartArray();
@@ -126,18 +127,18 @@ class Validator {
         number = element.get_int64().value_unsafe();
         break;
       case element_type::UINT64:
-        return error("int_parsing_size",
+        return error(IssueType::int_parsing_size,
                      "Unable to parse input string as an integer, exceeded maximum size", element);
       case element_type::DOUBLE: {
-        if (strict_) return error("int_type", "Input should be a valid integer", element);
+        if (strict_) return error(IssueType::int_type, "Input should be a valid integer", element);
         double real = element.get_double().value_unsafe();
         if (real != std::floor(real)) {
-          return error("int_from_float",
+          return error(IssueType::int_from_float,
                        "Input should be a valid integer, got a number with a fractional part",
                        element);
         }
         if (std::fabs(real) >= 9.2233720368547758e18) {
-          return error("int_parsing_size",
+          return error(IssueType::int_parsing_size,
                        "Unable to parse input string as an integer, exceeded maximum size",
                        element);
         }
@@ -145,32 +146,33 @@ class Validator {
         break;
       }
       case element_type::BOOL:
-        if (strict_) return error("int_type", "Input should be a valid integer", element);
+        if (strict_) return error(IssueType::int_type, "Input should be a valid integer", element);
         number = element.get_bool().value_unsafe() ? 1 : 0;
         break;
       case element_type::STRING: {
-        if (strict_) return error("int_type", "Input should be a valid integer", element);
+        if (strict_) return error(IssueType::int_type, "Input should be a valid integer", element);
         bool too_large = false;
         number = detail::parse_int_text(element.get_string().value_unsafe(), too_large);
         if (too_large) {
-          return error("int_parsing_size",
+          return error(IssueType::int_parsing_size,
                        "Unable to parse input string as an integer, exceeded maximum size",
                        element);
         }
         if (!number) {
-          return error("int_parsing",
+          return error(IssueType::int_parsing,
                        "Input should be a valid integer, unable to parse string as an integer",
                        element);
         }
         break;
       }
       default:
-        return error("int_type", "Input should be a valid integer", element);
+        return error(IssueType::int_type, "Input should be a valid integer", element);
     }
     if (type.ge && *number < *type.ge) {
       std::string bound = std::to_string(*type.ge);
-      return error("greater_than_equal", "Input should be greater than or equal to " + bound,
-                   element, "{\"ge\":" + bound + "}");
+      return error(IssueType::greater_than_equal,
+                   "Input should be greater than or equal to " + bound, element,
+                   "{\"ge\":" + bound + "}");
     }
     out_.Int64(*number);
   }
@@ -200,9 +202,10 @@ class Validator {
     if (flag) {
       out_.Bool(*flag);
     } else if (parsable) {
-      error("bool_parsing", "Input should be a valid boolean, unable to interpret input", element);
+      error(IssueType::bool_parsing, "Input should be a valid boolean, unable to interpret input",
+            element);
     } else {
-      error("bool_type", "Input should be a valid boolean", element);
+      error(IssueType::bool_type, "Input should be a valid boolean", element);
     }
   }
 
@@ -217,17 +220,20 @@ class Validator {
       }
     }
     std::string expected = quoted_choices(type.choices);
-    error(type.kind == Kind::literal ? "literal_error" : "enum", "Input should be " + expected,
-          element, "{\"expected\":" + detail::json_string(expected) + "}");
+    error(type.kind == Kind::literal ? IssueType::literal_error : IssueType::enumeration,
+          "Input should be " + expected, element,
+          "{\"expected\":" + detail::json_string(expected) + "}");
   }
 
   void uuid(Element element) {
     if (!element.is_string()) {
-      return error("uuid_type", "UUID input should be a string, bytes or UUID object", element);
+      return error(IssueType::uuid_type, "UUID input should be a string, bytes or UUID object",
+                   element);
     }
     auto parsed = detail::parse_uuid(element.get_string().value_unsafe());
     if (!parsed.ok)
-      return parse_error("uuid_parsing", "Input should be a valid UUID, ", parsed, element);
+      return parse_error(IssueType::uuid_parsing, "Input should be a valid UUID, ", parsed,
+                         element);
     detail::write_string(out_, parsed.text);
   }
 
@@ -240,27 +246,27 @@ class Validator {
         // Lax mode falls back to a date at midnight and reports the date parser's complaint.
         parsed = detail::parse_date_as_datetime(text);
         if (!parsed.ok) {
-          return parse_error("datetime_from_date_parsing",
+          return parse_error(IssueType::datetime_from_date_parsing,
                              "Input should be a valid datetime or date, ", parsed, element);
         }
       }
       if (!parsed.ok) {
-        return parse_error("datetime_parsing", "Input should be a valid datetime, ", parsed,
-                           element);
+        return parse_error(IssueType::datetime_parsing, "Input should be a valid datetime, ",
+                           parsed, element);
       }
     } else if (element.is_number() && !strict_) {
       parsed = detail::datetime_from_timestamp(element.get_double().value_unsafe());
       if (!parsed.ok) {
-        return parse_error("datetime_parsing", "Input should be a valid datetime, ", parsed,
-                           element);
+        return parse_error(IssueType::datetime_parsing, "Input should be a valid datetime, ",
+                           parsed, element);
       }
     } else {
-      return error("datetime_type", "Input should be a valid datetime", element);
+      return error(IssueType::datetime_type, "Input should be a valid datetime", element);
     }
     detail::write_string(out_, parsed.text);
   }
 
-  void parse_error(std::string_view type, std::string_view prefix, const detail::Parsed& parsed,
+  void parse_error(IssueType type, std::string_view prefix, const detail::Parsed& parsed,
                    Element element) {
     error(type, std::string(prefix) + parsed.text, element,
           "{\"error\":" + detail::json_string(parsed.text) + "}");
@@ -268,15 +274,15 @@ class Validator {
 
   // Records an error. One found where a value was due (`in_place`) also writes a null there, so
   // the output stays well-formed JSON (it is discarded, but the writer must not be misled).
-  void error(std::string_view type, std::string message, Element input, std::string ctx = {},
+  void error(IssueType type, std::string message, Element input, std::string ctx = {},
              bool in_place = true) {
     if (in_place) out_.Null();
-    result_.errors.push_back(Issue{std::string(type), path_, std::move(message),
-                                   detail::element_json(input), std::move(ctx)});
+    result_.errors.push_back(
+        Issue{type, path_, std::move(message), detail::element_json(input), std::move(ctx)});
   }
 
-  void warning(std::string_view type, std::string message) {
-    result_.warnings.push_back(Issue{std::string(type), path_, std::move(message), {}, {}});
+  void warning(IssueType type, std::string message) {
+    result_.warnings.push_back(Issue{type, path_, std::move(message), {}, {}});
   }
 
   Writer& out_;
@@ -318,20 +324,6 @@ ValidationResult validate(std::string_view type, std::string_view json,
   }
   result.value.assign(buffer.GetString(), buffer.GetSize());
   return result;
-}
-
-std::string ValidationResult::to_json() const {
-  rapidjson::StringBuffer buffer;
-  Writer out(buffer);
-  detail::write_envelope_start(out, *this);
-  detail::write_issues(out, "warnings", warnings);
-  detail::write_raw_or_null(out, "value", value);
-  if (value_is_input) {
-    out.Key("valueIsInput");
-    out.Bool(true);
-  }
-  out.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 }  // namespace artifacts

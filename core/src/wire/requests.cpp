@@ -1,11 +1,11 @@
 // merge_request() and diff_request(): the operations from one JSON request, so a caller across a
 // boundary sends one text. A document in a request is either a JSON value or a string holding
 // JSON text (which a caller can escape safely instead of splicing text into the request).
-#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
-#include "json/object_members.hpp"
-#include "validate/fast_path.hpp"
 #include "json/json_io.hpp"
+#include "json/object_members.hpp"
+#include "registry/resolve.hpp"
+#include "validate/fast_path.hpp"
 
 namespace artifacts {
 namespace {
@@ -18,7 +18,7 @@ struct RequestFields {
 };
 
 Issue bad_request(std::string_view field, std::string message) {
-  return Issue{"invalid_request", {std::string(field)}, std::move(message), {}, {}};
+  return Issue{IssueType::invalid_request, {std::string(field)}, std::move(message), {}, {}};
 }
 
 // The same read from the request's raw member spans, so the documents are taken as the bytes they
@@ -52,7 +52,7 @@ bool read_request_spans(std::string_view json, std::initializer_list<std::string
     if (force->value != "true" && force->value != "false" && force->value != "null") return false;
     fields.force = force->value == "true";
   }
-  if (const auto* edited = last("editedSections"); edited != nullptr && edited->value != "null") {
+  if (const auto* edited = last("edited_sections"); edited != nullptr && edited->value != "null") {
     detail::JsonDocument list(edited->value);
     if (!list.root() || !list.root()->is_array()) return false;
     for (auto id : detail::as_array(*list.root())) {
@@ -63,7 +63,7 @@ bool read_request_spans(std::string_view json, std::initializer_list<std::string
   return true;
 }
 
-// Reads {type, <documents...>, editedSections?, force?}; false with an issue on a bad shape.
+// Reads {type, <documents...>, edited_sections?, force?}; false with an issue on a bad shape.
 bool read_request(std::string_view json, std::initializer_list<std::string_view> documents,
                   RequestFields& fields, Outcome& outcome) {
   if (read_request_spans(json, documents, fields)) return true;
@@ -94,16 +94,16 @@ bool read_request(std::string_view json, std::initializer_list<std::string_view>
     }
     ++index;
   }
-  if (auto edited = detail::last_member(root, "editedSections"); edited && !edited->is_null()) {
+  if (auto edited = detail::last_member(root, "edited_sections"); edited && !edited->is_null()) {
     if (!edited->is_array()) {
       detail::fail(outcome, Status::invalid_input,
-                   bad_request("editedSections", "editedSections must be an array of strings"));
+                   bad_request("edited_sections", "edited_sections must be an array of strings"));
       return false;
     }
     for (auto id : detail::as_array(*edited)) {
       if (!id.is_string()) {
         detail::fail(outcome, Status::invalid_input,
-                     bad_request("editedSections", "editedSections must be an array of strings"));
+                     bad_request("edited_sections", "edited_sections must be an array of strings"));
         return false;
       }
       fields.edited_sections.emplace_back(id.get_string().value_unsafe());
@@ -134,16 +134,6 @@ DiffResult diff_request(std::string_view request_json) {
   RequestFields fields;
   if (!read_request(request_json, {"before", "after"}, fields, result)) return result;
   return diff(fields.type, fields.documents[0], fields.documents[1]);
-}
-
-std::string WordDiffResult::to_json() const {
-  rapidjson::StringBuffer buffer;
-  detail::Writer out(buffer);
-  detail::write_envelope_start(out, *this);
-  out.Key("value");
-  detail::write_pieces(out, pieces);
-  out.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
 }
 
 }  // namespace artifacts

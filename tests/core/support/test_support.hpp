@@ -4,6 +4,8 @@
 // the libFuzzer binaries link it too.
 #pragma once
 
+#include <ostream>
+
 #include "artifacts/operations.hpp"
 #include "artifacts/result.hpp"
 #include "fixtures.hpp"
@@ -11,3 +13,15 @@
 #include "json_reader.hpp"
 #include "mutate.hpp"
 #include "outcomes.hpp"
+
+namespace artifacts {
+
+// Issue types and statuses by name in test failures.
+inline void PrintTo(IssueType type, std::ostream* out) {
+  *out << issue_type_name(type);
+}
+inline void PrintTo(Status status, std::ostream* out) {
+  *out << status_code(status);
+}
+
+}  // namespace artifacts

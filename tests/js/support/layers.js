@@ -5,11 +5,11 @@ import { posix } from 'node:path';
 
 /**
  * The layers of web/, lowest first, each a rank and the files it holds. A file may import its
- * own layer or a lower one. errors.js and constants.js are leaves any layer may import; the
+ * own layer or a lower one. errors.js and registry.js are leaves any layer may import; the
  * entries (the package's exports) may import anything below them.
  */
 export const LAYERS = [
-  { name: 'leaf', rank: 0, holds: (file) => file === 'errors.js' || file === 'constants.js' },
+  { name: 'leaf', rank: 0, holds: (file) => file === 'errors.js' || file === 'registry.js' },
   { name: 'core', rank: 1, holds: (file) => file === 'core.js' },
   { name: 'operations', rank: 2, holds: (file) => file === 'operations.js' || file === 'arguments.js' },
   { name: 'store', rank: 3, holds: (file) => file.startsWith('store/') },
