@@ -2,10 +2,14 @@
 // (dist/content-types.d.ts); this file declares the functions, results and errors.
 import type {
   ArtifactContentMap, ArtifactRecord, ArtifactRecordOf, ArtifactSectionMap, ArtifactTypeId,
-  CascadeRuleName, GenerationStatus, IssueType, RecordModelId, StatusCode, TierName,
+  CascadeRuleName, RecordModelId, StatusCode, TierName,
 } from '../dist/content-types.js';
+import type * as Registry from '../dist/content-types.js';
 
 export type * from '../dist/content-types.js';
+// Types that share their name with a constant below (the type is the union of its values).
+export type GenerationStatus = Registry.GenerationStatus;
+export type IssueType = Registry.IssueType;
 
 /** Where the `.wasm` file lives, or its bytes; by default it sits next to the package's JS. */
 export interface InitOptions {
@@ -100,7 +104,7 @@ export interface MergeRequest<K extends ArtifactTypeId = ArtifactTypeId> {
 
 /** Both the founder and the new generation changed this; the founder's value was kept. */
 export interface MergeConflict {
-  section_id: string;
+  sectionId: string;
   /** JSON Pointer into the merged value (for an item the founder deleted: its section). */
   path: string;
   /** For a list item: its identity, e.g. `{ name: 'Live Stock Dashboard' }`. */
@@ -273,7 +277,8 @@ export interface Runner {
 
 export interface ProgressEvent {
   type: ArtifactTypeId;
-  status: 'started' | 'completed' | 'failed' | 'skipped' | 'reused';
+  /** `failed`: the artifact was left in the failed generation status. */
+  status: 'started' | 'completed' | typeof GenerationStatus.FAILED | 'skipped' | 'reused';
   index: number;
   total: number;
   record?: ArtifactRecord;

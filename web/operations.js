@@ -7,6 +7,10 @@ import {
 } from './arguments.js';
 import { MODEL_INDEX, TIER_INDEX } from './registry.js';
 import { errorFromResult, InvalidInputError } from './errors.js';
+import {
+  diffFromWire, diffRequestToWire, gateFromWire, mergeFromWire, mergeRequestToWire, migrateFromWire,
+  validateFromWire,
+} from './results.js';
 
 // Argument errors (unknown type or tier) are thrown; content errors are the result.
 function throwIfArgumentError(result) {
@@ -36,14 +40,13 @@ export function validate(type, content, options) {
   const run = model !== undefined && tierIndex !== undefined
     ? (core, length) => core.validateIndexed(model, length, tierIndex, Boolean(strict))
     : (core, length) => core.validate(type, length, tierName, Boolean(strict));
-  const result = callWithText(text, run, () => validAsWritten(text), { fromStringify: typeof content !== 'string' });
+  let validAsWrittenResult = null;
+  const result = callWithText(text, run, () => (validAsWrittenResult = validAsWritten(text)),
+    { fromStringify: typeof content !== 'string' });
   throwIfArgumentError(result);
-  delete result.code;
-  if (result.valueIsInput) {
-    delete result.valueIsInput;
-    return Object.assign(validAsWritten(text), { warnings: result.warnings });
-  }
-  return result;
+  if (result === validAsWrittenResult) return result;
+  const { valueIsInput, ...checked } = validateFromWire(result);
+  return valueIsInput ? Object.assign(validAsWritten(text), { warnings: checked.warnings }) : checked;
 }
 
 // The input is its own normalised value: it is parsed only if someone looks.
@@ -63,16 +66,14 @@ export function gate(type, content, tier) {
   type = nameArgument(type, 'type');
   tier = nameArgument(tier, 'tier');
   const text = contentText(content);
-  const result = unwrap(callWithText(text, (core, length) => core.gate(type, length, tier)));
-  return { value: result.value, locked: result.locked };
+  return gateFromWire(unwrap(callWithText(text, (core, length) => core.gate(type, length, tier))));
 }
 
 /** Content brought up to the current `_schema_version`. */
 export function migrate(type, content) {
   type = nameArgument(type, 'type');
   const text = contentText(content);
-  const result = unwrap(callWithText(text, (core, length) => core.migrate(type, length)));
-  return { value: result.value, fromVersion: result.fromVersion, toVersion: result.toVersion };
+  return migrateFromWire(unwrap(callWithText(text, (core, length) => core.migrate(type, length))));
 }
 
 /** The JSON Schema (draft 2020-12) of `type` at `tier` (all sections when no tier is given). */
@@ -97,21 +98,15 @@ export function merge(request) {
   checkName(type, 'type');
   if (!Array.isArray(editedSections)) throw new InvalidInputError('editedSections must be an array');
   // Documents travel inside the request as values or as escaped JSON text, never spliced text.
-  const text = requestText({
+  const text = requestText(mergeRequestToWire({
     type,
     base: documentValue(base, 'base'),
     ours: documentValue(ours, 'ours'),
     theirs: documentValue(theirs, 'theirs'),
     editedSections,
     force: Boolean(force),
-  }, 'the merge request');
-  const result = unwrap(callWithText(text, (core, length) => core.merge(length)));
-  return {
-    value: result.value,
-    kept: result.kept,
-    conflicts: result.conflicts,
-    editedSections: result.editedSections,
-  };
+  }), 'the merge request');
+  return mergeFromWire(unwrap(callWithText(text, (core, length) => core.merge(length))));
 }
 
 /**
@@ -121,11 +116,10 @@ export function merge(request) {
  */
 export function diff(type, before, after) {
   checkName(type, 'type');
-  const text = requestText({
+  const text = requestText(diffRequestToWire({
     type, before: documentValue(before, 'before'), after: documentValue(after, 'after'),
-  }, 'the diff request');
-  const result = unwrap(callWithText(text, (core, length) => core.diff(length)));
-  return { patch: result.patch, sections: result.sections };
+  }), 'the diff request');
+  return diffFromWire(unwrap(callWithText(text, (core, length) => core.diff(length))));
 }
 
 /** A word-level diff of two texts: [{op: 'equal'|'insert'|'delete', text}]. */

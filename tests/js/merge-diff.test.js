@@ -46,7 +46,7 @@ test('merge laws hold on 500 generated edit pairs', () => {
         const founder = !same(ours[id], base[id]) && changed.has(id);
         const generation = !same(theirs[id], base[id]);
         if (!founder) assert.ok(same(merged.value[id], theirs[id]), `${label}: ${id} follows theirs`);
-        if (merged.conflicts.some((c) => c.section_id === id)) {
+        if (merged.conflicts.some((c) => c.sectionId === id)) {
           assert.ok(founder && generation, `${label}: conflict in ${id} only when both changed`);
         }
         assert.equal(merged.editedSections.includes(id), !same(merged.value[id], theirs[id]), `${label}: ${id}`);
@@ -64,7 +64,7 @@ test('a founder\'s edited section is never lost without force', () => {
   assert.equal(result.value.value_proposition, 'Our own words, kept.');
   assert.deepEqual(result.kept, ['value_proposition']);
   assert.deepEqual(result.conflicts, [{
-    section_id: 'value_proposition', path: '/value_proposition',
+    sectionId: 'value_proposition', path: '/value_proposition',
     base: SAMPLE_PLAN.brief.value_proposition, ours: 'Our own words, kept.', theirs: 'Regenerated.',
   }]);
 });

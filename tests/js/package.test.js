@@ -13,7 +13,7 @@ test('the packed tarball installs into an empty folder and works there', () => {
     assert.ok(installed.files.includes('dist/artifacts-core.wasm'));
     assert.ok(installed.files.includes('web/index.d.ts'));
     for (const file of installed.files) {
-      assert.match(file, /^(web\/|dist\/|package\.json$|README\.md$)/, `unexpected ${file} in the package`);
+      assert.match(file, /^(web\/|dist\/|package\.json$|README\.md$|LICENSE$)/, `unexpected ${file} in the package`);
     }
     writeFileSync(join(installed.app, 'main.js'), `
       import { init, validate, gate, ArtifactType } from 'cofounder-artifacts';
@@ -32,7 +32,7 @@ test('the packed tarball installs into an empty folder and works there', () => {
       locked: ['market_analysis', 'competitive_strategy'],
     });
     assert.deepEqual(readdirSync(join(installed.app, 'node_modules', 'cofounder-artifacts')).sort(),
-      ['README.md', 'dist', 'package.json', 'web']);
+      ['LICENSE', 'README.md', 'dist', 'package.json', 'web']);
   } finally {
     installed.remove();
   }

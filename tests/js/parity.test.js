@@ -58,7 +58,7 @@ test('validate through wasm equals validate natively, case for case', () => {
   requests.forEach((r, i) => {
     const expected = answers[i];
     delete expected.code;
-    delete expected.valueIsInput;
+    delete expected.value_is_input;
     const actual = validate(r.type, r.text, { tier: r.tier || undefined, strict: r.strict });
     assert.equal(JSON.stringify(actual), JSON.stringify(expected), `${r.type} ${r.tier}`);
   });
@@ -83,7 +83,7 @@ test('gate, migrate and jsonSchema through wasm equal native', () => {
     } else if (r.op === 'schema') {
       assert.equal(JSON.stringify(jsonSchema(r.type, { tier: r.tier })), JSON.stringify(expected.value));
     } else {
-      const { value, fromVersion, toVersion } = expected;
+      const { value, from_version: fromVersion, to_version: toVersion } = expected;
       assert.equal(JSON.stringify(migrate(r.type, r.text)), JSON.stringify({ value, fromVersion, toVersion }));
     }
   });

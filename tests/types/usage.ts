@@ -3,7 +3,7 @@
 import {
   init, validate, gate, migrate, merge, diff, wordDiff, jsonSchema, ArtifactStore, generateAll,
   regenerate, ArtifactType, GENERATION_ORDER, Tier, ARTIFACTS, sectionsFor, ArtifactsError,
-  ValidationFailedError, type ProductBriefContent, type MilestonesContent, type ArtifactRecord,
+  ValidationFailedError, GenerationStatus, type ProductBriefContent, type MilestonesContent, type ArtifactRecordOf,
 } from 'cofounder-artifacts';
 import { RunnerFake, SAMPLE_PLAN } from 'cofounder-artifacts/testing';
 
@@ -32,8 +32,17 @@ export async function main(): Promise<void> {
   console.log(summary.failed);
   const preview = await regenerate(store, runner, { projectId: 'p', type: 'brief', preview: true });
   const applied = await regenerate(store, null, { projectId: 'p', type: 'brief', generated: preview.generated });
-  const record: ArtifactRecord<'brief'> = applied.record;
+  const record: ArtifactRecordOf<'brief'> = applied.record;
   console.log(record.current_content?.target_user, preview.diff.sections.length);
+  // A record of any type narrows by its artifact_type: content and section ids follow.
+  for (const any of await store.listProject('p')) {
+    if (any.artifact_type === 'milestones') {
+      const weeks: number | undefined = any.current_content?.total_duration_weeks;
+      const edited: Array<'milestones' | 'critical_path' | 'total_duration_weeks' | 'resource_plan' | 'risk_mitigation_timeline'> | null | undefined = any.edited_sections;
+      const status: GenerationStatus = any.generation_status;
+      console.log(weeks, edited, status === GenerationStatus.FAILED);
+    }
+  }
   try {
     await store.editSection('p', 'brief', 'market_analysis', 'x', { tier: 'bootstrapper' });
   } catch (error) {

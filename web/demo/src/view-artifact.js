@@ -153,7 +153,7 @@ function regenerationPreview(state, actions, type) {
     result.conflicts.length > 0 && h('div', { class: 'conflicts', 'data-testid': 'preview-conflicts' },
       h('p', {}, 'These conflict (the new version also changed what you edited):'),
       h('ul', {}, result.conflicts.map((conflict) => h('li', {},
-        h('strong', {}, titleOf(type, conflict.section_id)),
+        h('strong', {}, titleOf(type, conflict.sectionId)),
         conflict.identity ? ` (${Object.values(conflict.identity).join(', ')})` : '',
         ': keeping yours unless you force.')))),
     h('p', {}, `${changed.length} section(s) change: ${changed.map((s) => titleOf(type, s.id)).join(', ') || 'none'}.`),

@@ -50,7 +50,7 @@ function progressBar(progress) {
 function statusOf(record) {
   if (!record) return { text: 'not generated', kind: 'none' };
   if (record.generation_status === GenerationStatus.GENERATING) return { text: 'generating…', kind: 'busy' };
-  if (record.generation_status === GenerationStatus.FAILED) return { text: 'failed', kind: 'failed' };
+  if (record.generation_status === GenerationStatus.FAILED) return { text: GenerationStatus.FAILED, kind: GenerationStatus.FAILED };
   return { text: `v${record.version_number}`, kind: 'ok' };
 }
 
