@@ -4,12 +4,12 @@
 #include <string>
 #include <vector>
 
-#include "registry/resolve.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
-#include "json/object_members.hpp"
-#include "validate/fast_path.hpp"
 #include "json/json_io.hpp"
+#include "json/object_members.hpp"
+#include "registry/resolve.hpp"
+#include "validate/fast_path.hpp"
 #include "validate/lax_conversions.hpp"
 
 namespace artifacts {
@@ -131,6 +131,9 @@ class Validator {
       case element_type::DOUBLE: {
         if (strict_) return error("int_type", "Input should be a valid integer", element);
         double real = element.get_double().value_unsafe();
+        if (!std::isfinite(real)) {  // a number beyond the double range
+          return error("finite_number", "Input should be a finite number", element);
+        }
         if (real != std::floor(real)) {
           return error("int_from_float",
                        "Input should be a valid integer, got a number with a fractional part",
@@ -184,11 +187,21 @@ class Validator {
         parsable = true;
         break;
       case element_type::INT64:
-      case element_type::UINT64:
+        if (!strict_) {
+          std::int64_t number = element.get_int64().value_unsafe();
+          if (number == 0 || number == 1) flag = number == 1;
+        }
+        break;
       case element_type::DOUBLE:
         if (!strict_) {
+          // Lax mode takes a float only as a whole number within 64 bits (then 0 or 1); any
+          // other (a fraction, beyond 64 bits, infinite) is not a boolean at all.
           double number = element.get_double().value_unsafe();
-          if (number == 0 || number == 1) flag = number == 1;
+          if (number == std::floor(number) && std::fabs(number) < 9.2233720368547758e18) {
+            if (number == 0 || number == 1) flag = number == 1;
+          } else {
+            parsable = false;
+          }
         }
         break;
       case element_type::STRING:
