@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates tests/fixtures/validation/expected.json: what Pydantic v2 says about every case.
 
-Pydantic is the reference for the validator's behaviour (DESIGN §2). The models are built from
+Pydantic is the reference for the validator's behaviour. The models are built from
 the core's own registry (`artifacts-cli registry`), so no field is listed twice; the cases live in
 tests/fixtures/validation/cases.json and the plan fixtures in tests/fixtures/plan/. Native and
 JS tests compare the core's results with the file this writes.
