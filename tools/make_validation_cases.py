@@ -126,5 +126,56 @@ case("generate_artifacts_request: missing project_id", "generate_artifacts_reque
 case("regenerate_artifact_request: empty is valid", "regenerate_artifact_request", {})
 case("regenerate_artifact_request: force null", "regenerate_artifact_request", {"force": None})
 case("regenerate_artifact_request: force off", "regenerate_artifact_request", {"force": "off"})
+# --- a UTF-8 byte-order mark: simdjson skips it, Pydantic's parser refuses it
+case("invalid JSON: UTF-8 byte-order mark before the document", "brief", text="\ufeff" + json.dumps(core_brief))
+case("invalid JSON: UTF-8 byte-order mark alone", "brief", text="\ufeff")
+case("invalid JSON: byte-order mark before a record", "regenerate_artifact_request", text="\ufeff{}")
+# --- numbers beyond the double range (JSON allows them; Python's json cannot write them, so the
+# literal replaces a placeholder in the text). Pydantic reads 1e400 as infinity: an error only
+# where a value is checked, ±infinity is null in JSON (inputs and values alike).
+def literal_at(model, doc, path, literal, strict=False, name=None):
+    d = copy.deepcopy(doc)
+    node = d
+    for k in path[:-1]: node = node[k]
+    node[path[-1]] = "@NUMBER@"
+    where = ".".join(str(k) for k in path)
+    case(name or f"{model}: {where} {literal}" + (" (strict)" if strict else ""), model,
+         text=json.dumps(d, ensure_ascii=False).replace('"@NUMBER@"', literal), strict=strict)
+for literal in ["1e400", "-1e400"]:
+    literal_at("brief", plan['brief'], ['_schema_version'], literal)
+    literal_at("brief", plan['brief'], ['problem_statement'], literal)
+    literal_at("brief", plan['brief'], ['differentiation_points', 1], literal)
+    literal_at("brief", plan['brief'], ['market_analysis'], literal)
+    literal_at("brief", plan['brief'], ['unknown'], literal, name=f"brief: {literal} in an unknown key is ignored")
+    literal_at("milestones", plan['milestones'], ['total_duration_weeks'], literal)
+    literal_at("milestones", plan['milestones'], ['milestones', 2, 'estimated_weeks'], literal)
+literal_at("brief", plan['brief'], ['_schema_version'], "1e400", strict=True)
+literal_at("milestones", plan['milestones'], ['milestones', 2, 'estimated_weeks'], "1e400", strict=True)
+literal_at("brief", plan['brief'], ['unknown'], "[1E+400, {\"a\": -1e999}, 1e-400, 1" + "0" * 400 + "]",
+           name="brief: numbers beyond the double range deep in an unknown key are ignored")
+literal_at("brief", plan['brief'], ['problem_statement'], "1e-400", name="brief: problem_statement 1e-400 (underflows to 0)")
+literal_at("milestones", plan['milestones'], ['total_duration_weeks'], "1.8e308", name="milestones: total_duration_weeks just beyond the double range")
+literal_at("milestones", plan['milestones'], ['total_duration_weeks'], "1.7976931348623157e308", name="milestones: total_duration_weeks the largest double")
+literal_at("mvp_scope", plan['mvp_scope'], ['core_features', 0, 'priority'], "1e400")
+literal_at("how_it_works", plan['how_it_works'], ['user_journey', 0, 'step_number'], "-1e400")
+case("brief: root is 1e400", "brief", text="1e400")
+for key, literal, strict in [("id", "1e400", False), ("artifact_type", "1e400", False), ("version_number", "1e400", False),
+                             ("version_number", "1e400", True), ("current_content", "1e400", False),
+                             ("current_content", '{"k": 1e400, "l": [-1e400, 1]}', False),
+                             ("has_user_edits", "1e400", False), ("has_user_edits", "-1e400", True),
+                             ("has_user_edits", "2.5", False), ("has_user_edits", "2.0", False), ("has_user_edits", "1e19", False),
+                             ("has_user_edits", "18446744073709551615", False),
+                             ("edited_sections", '["a", 1e400]', False), ("generation_status", "1e400", False),
+                             ("schema_version", "-1e400", False), ("created_at", "1e400", False),
+                             ("created_at", "1e400", True), ("updated_at", "-1e400", False),
+                             ("annotations", '[{"section_id": "a", "note": "b", "created_at": 1e400}]', False)]:
+    literal_at("artifact_response", resp, [key], literal, strict=strict)
+literal_at("generate_artifacts_request", {"project_id": resp["project_id"]}, ["force"], "1e400")
+for label, v in [("1e15 milliseconds, after 9999", 1e15), ("-1e15, before 0000", -1e15), ("last millisecond of 9999", 253402300799999),
+                 ("first millisecond after 9999", 253402300800000), ("1e20", 1e20), ("-1.25 (the fraction's magnitude is added)", -1.25),
+                 ("milliseconds with a fraction", 1700000000123.25), ("negative milliseconds", -20000000001),
+                 ("year 0 in milliseconds", -62135596801000), ("first millisecond of year 1", -62135596800000),
+                 ("seconds at the watershed with a fraction", 20000000000.5), ("fraction rounding up to a second", 1.9999999)]:
+    case(f"datetime: {label}", "artifact_annotation", {"section_id": "a", "note": "b", "created_at": v})
 pathlib.Path('tests/fixtures/validation/cases.json').write_text(json.dumps(C, indent=1, ensure_ascii=False) + "\n")
 print(len(C))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates tests/fixtures/validation/expected.json: what Pydantic v2 says about every case.
 
-Pydantic is the reference for the validator's behaviour (DESIGN §2). The models are built from
+Pydantic is the reference for the validator's behaviour. The models are built from
 the core's own registry (`artifacts-cli registry`), so no field is listed twice; the cases live in
 tests/fixtures/validation/cases.json and the plan fixtures in tests/fixtures/plan/. Native and
 JS tests compare the core's results with the file this writes.
@@ -19,6 +19,7 @@ from uuid import UUID
 
 import pydantic
 from pydantic import BaseModel, Field, ValidationError, create_model
+from pydantic_core import to_jsonable_python
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -109,8 +110,10 @@ def main():
         except ValidationError as error:
             errors = []
             for e in error.errors(include_url=False):
+                # JSON has no infinity (a number beyond the double range reads as one): an input
+                # holding one is written as a Pydantic model's JSON serialisation writes it, null.
                 item = {"type": e["type"], "loc": list(e["loc"]), "msg": e["msg"],
-                        "input": e["input"]}
+                        "input": to_jsonable_python(e["input"], inf_nan_mode="null")}
                 if "ctx" in e:
                     item["ctx"] = {k: (v if isinstance(v, (int, float, str)) else str(v))
                                    for k, v in e["ctx"].items()}
@@ -119,7 +122,7 @@ def main():
         results.append(entry)
     out = FIXTURES / "validation" / "expected.json"
     out.write_text(json.dumps({"pydantic": pydantic.VERSION, "cases": results}, indent=1,
-                              ensure_ascii=False) + "\n", encoding="utf-8")
+                              ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8")
     print(f"wrote {len(results)} cases to {out.relative_to(ROOT)} (pydantic {pydantic.VERSION})")
 
 

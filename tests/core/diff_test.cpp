@@ -2,6 +2,8 @@
 // items are matched by identity, and sections carry word diffs.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "artifacts/registry.hpp"
 #include "test_support.hpp"
 
@@ -89,10 +91,14 @@ TEST(Diff, WholeSectionsAddedAndRemoved) {
   EXPECT_EQ(diff("risk_log", without, plan("risk_log")).sections[3].change, "added");
   expect_patch_applies("risk_log", plan("risk_log"), without);
   expect_patch_applies("risk_log", without, plan("risk_log"));
-  // No content yet (null) to the first version: every section added.
+  // No content yet (null) to the first version: every section added, and the patch builds the
+  // document from an empty one.
   auto first = diff("risk_log", "null", plan("risk_log"));
+  ASSERT_TRUE(first.ok()) << first.to_json();
   for (const auto& section : first.sections) EXPECT_EQ(section.change, "added");
-  expect_patch_applies("risk_log", "{}", plan("risk_log"));
+  auto built = parse("{}");
+  ASSERT_TRUE(testing::apply_patch(built, first.patch)) << first.patch;
+  EXPECT_EQ(built, parse(plan("risk_log")));
 }
 
 TEST(Diff, GeneratedPairsPatchExactly) {
@@ -111,21 +117,108 @@ TEST(Diff, GeneratedPairsPatchExactly) {
   EXPECT_EQ(pairs, 1200);
 }
 
+// `json` (an object) with `"key": raw` added as its first member.
+std::string with_first_member(const std::string& json, const std::string& key,
+                              const std::string& raw) {
+  return "{\"" + key + "\":" + raw + "," + json.substr(json.find('{') + 1);
+}
+
 TEST(Diff, KeysNeedingPointerEscapesAndBadInput) {
-  expect_patch_applies("brief", R"({"a/b":1,"c~d":2})", R"({"a/b":3})");
-  EXPECT_EQ(diff("brief", "[]", "{}").status, Status::invalid_input);
-  EXPECT_EQ(diff("brief", "{}", "{").status, Status::invalid_input);
+  // Unknown keys are allowed (validate warns and drops them) and are diffed as written.
+  const std::string before =
+      with_first_member(with_first_member(plan("brief"), "a/b", "1"), "c~d", "2");
+  const std::string after = with_first_member(plan("brief"), "a/b", "3");
+  expect_patch_applies("brief", before, after);
+  auto patch = parse(diff("brief", before, after).patch);
+  ASSERT_EQ(patch.Size(), 2u) << testing::to_json(patch);
+  EXPECT_STREQ(patch[0]["path"].GetString(), "/c~0d");
+  EXPECT_STREQ(patch[1]["path"].GetString(), "/a~1b");
+  EXPECT_EQ(diff("brief", plan("brief"), "{").status, Status::invalid_input);
   EXPECT_EQ(diff("deck", "{}", "{}").status, Status::unknown_artifact_type);
-  auto bad = diff("brief", "{}", "{");
+  auto bad = diff("brief", plan("brief"), "{");
+  EXPECT_EQ(bad.errors[0].type, IssueType::json_invalid);
   EXPECT_EQ(testing::loc_text(bad.errors[0].loc), "after");
 }
 
+TEST(Diff, RefusesContentThatFailsValidationAsMergeDoes) {
+  const std::string broken = testing::with_value(plan("brief"), "/target_user", "7");
+  for (const auto& [before, after, side] :
+       {std::tuple{broken, plan("brief"), "before"}, std::tuple{plan("brief"), broken, "after"}}) {
+    auto result = diff("brief", before, after);
+    EXPECT_EQ(result.status, Status::validation_failed);
+    EXPECT_TRUE(result.patch.empty());
+    EXPECT_TRUE(result.sections.empty());
+    ASSERT_EQ(result.errors.size(), 1u) << result.to_json();
+    EXPECT_EQ(result.errors[0].type, IssueType::string_type);
+    EXPECT_EQ(testing::loc_text(result.errors[0].loc), std::string(side) + ".target_user");
+    EXPECT_EQ(result.errors[0].input, "7");
+    auto json = parse(result.to_json());
+    EXPECT_FALSE(json["ok"].GetBool());
+    EXPECT_STREQ(json["code"].GetString(), "validation_failed");
+    EXPECT_TRUE(json["patch"].IsNull());
+  }
+  // The same errors, with the same loc prefix style, as merge gives for its inputs.
+  auto merged = merge({.type = "brief",
+                       .base = plan("brief"),
+                       .ours = broken,
+                       .theirs = plan("brief"),
+                       .edited_sections = {}});
+  auto diffed = diff("brief", broken, plan("brief"));
+  ASSERT_EQ(merged.errors.size(), diffed.errors.size());
+  EXPECT_EQ(merged.status, diffed.status);
+  EXPECT_EQ(testing::loc_text(merged.errors[0].loc), "ours.target_user");
+  EXPECT_EQ(merged.errors[0].msg, diffed.errors[0].msg);
+  // Every missing section is reported, each under the side's name; `before` is checked first.
+  auto empty = diff("brief", "{}", "[]");
+  EXPECT_EQ(empty.status, Status::validation_failed);
+  ASSERT_EQ(empty.errors.size(), 5u) << empty.to_json();
+  for (const auto& issue : empty.errors) {
+    EXPECT_EQ(issue.type, IssueType::missing);
+    EXPECT_EQ(std::get<std::string>(issue.loc.front()), "before");
+  }
+  auto root = diff("brief", plan("brief"), "[]");
+  ASSERT_EQ(root.errors.size(), 1u);
+  EXPECT_EQ(root.errors[0].type, IssueType::model_type);
+  EXPECT_EQ(testing::loc_text(root.errors[0].loc), "after");
+  // No content is still no content: empty, null, or null with JSON whitespace.
+  for (std::string_view none : {"", "null", " null\n"}) {
+    EXPECT_TRUE(diff("brief", none, plan("brief")).ok()) << none;
+    EXPECT_TRUE(diff("brief", plan("brief"), none).ok()) << none;
+  }
+  // And through the request form.
+  auto request = diff_request(R"({"type":"brief","before":null,"after":{"target_user":"a"}})");
+  EXPECT_EQ(request.status, Status::validation_failed);
+  EXPECT_EQ(testing::loc_text(request.errors[0].loc), "after.problem_statement");
+}
+
+TEST(Diff, NumbersBeyondTheDoubleRangeFailWhereValidateFailsThem) {
+  const std::string weeks = "\"total_duration_weeks\": 4";
+  std::string after = plan("milestones");
+  after.replace(after.find(weeks), weeks.size(), "\"total_duration_weeks\": 1e400");
+  auto refused = diff("milestones", plan("milestones"), after);
+  EXPECT_EQ(refused.status, Status::validation_failed);
+  ASSERT_EQ(refused.errors.size(), 1u) << refused.to_json();
+  EXPECT_EQ(refused.errors[0].type, IssueType::finite_number);
+  EXPECT_EQ(testing::loc_text(refused.errors[0].loc), "after.total_duration_weeks");
+  EXPECT_NO_THROW(parse(refused.to_json()));
+  // In an unknown key it is ignored by validation and diffed as JSON writes it: null.
+  auto ignored = diff("brief", plan("brief"), with_first_member(plan("brief"), "junk", "-1e400"));
+  ASSERT_TRUE(ignored.ok()) << ignored.to_json();
+  EXPECT_EQ(ignored.patch, R"([{"op":"add","path":"/junk","value":null}])");
+}
+
 TEST(Diff, RequestFormTakesValuesOrText) {
-  auto from_values = diff_request(R"({"type":"brief","before":{"target_user":"a"},
-                                      "after":{"target_user":"b"}})");
-  auto from_text = diff_request(R"({"type":"brief","before":"{\"target_user\":\"a\"}",
-                                    "after":"{\"target_user\":\"b\"}"})");
-  ASSERT_TRUE(from_values.ok());
+  const std::string before = testing::with_value(plan("brief"), "/target_user", R"("a")");
+  const std::string after = testing::with_value(plan("brief"), "/target_user", R"("b")");
+  auto from_values =
+      diff_request(R"({"type":"brief","before":)" + before + R"(,"after":)" + after + "}");
+  auto as_string = [](const std::string& text) {
+    return testing::to_json(rapidjson::Value(rapidjson::StringRef(text.data(), text.size())));
+  };
+  auto from_text = diff_request(R"({"type":"brief","before":)" + as_string(before) +
+                                R"(,"after":)" + as_string(after) + "}");
+  ASSERT_TRUE(from_values.ok()) << from_values.to_json();
+  EXPECT_EQ(parse(from_values.patch).Size(), 1u);
   EXPECT_EQ(from_values.to_json(), from_text.to_json());
   EXPECT_EQ(diff_request("[]").status, Status::invalid_input);
   EXPECT_EQ(diff_request(R"({"type":3})").status, Status::invalid_input);

@@ -36,10 +36,10 @@ void PrintTo(const ParityCase& param, std::ostream* out) {
 
 class PydanticParity : public ::testing::TestWithParam<ParityCase> {};
 
-TEST_P(PydanticParity, SameVerdictErrorsAndValue) {
-  const ParityCase& param = GetParam();
+// Pydantic's verdict, errors and value, from validate with or without its fast path.
+void expect_pydantic_answer(const ParityCase& param, bool fast_path) {
   auto expected = parse(param.expected);
-  auto result = validate(param.model, param.text, {.strict = param.strict});
+  auto result = validate(param.model, param.text, {.strict = param.strict, .fast_path = fast_path});
   auto actual = parse(result.to_json());
 
   ASSERT_EQ(actual["ok"].GetBool(), expected["ok"].GetBool()) << result.to_json();
@@ -65,6 +65,15 @@ TEST_P(PydanticParity, SameVerdictErrorsAndValue) {
     }
   }
   EXPECT_EQ(actual["value"], expected["value"]) << to_json(actual["value"]);
+}
+
+TEST_P(PydanticParity, SameVerdictErrorsAndValue) {
+  expect_pydantic_answer(GetParam(), /*fast_path=*/true);
+}
+
+// The full path decides alone what the fast path leaves to it: it must get every case right too.
+TEST_P(PydanticParity, SameWithoutTheFastPath) {
+  expect_pydantic_answer(GetParam(), /*fast_path=*/false);
 }
 
 std::string case_name(const ::testing::TestParamInfo<ParityCase>& info) {

@@ -161,7 +161,11 @@ test('bad input to merge, diff and wordDiff: typed errors, module still usable',
     (e) => e instanceof ValidationFailedError && e.errors[0].loc.join('.') === 'ours.target_user');
   assert.throws(() => merge({ type: 'brief', ours: 5 }), InvalidInputError);
   assert.throws(() => diff('brief', '{', {}), InvalidInputError);
-  assert.throws(() => diff('brief', [], {}), InvalidInputError);
+  // diff refuses invalid content as merge and toMarkdown do: every error, under its side's name.
+  assert.throws(() => diff('brief', [], {}),
+    (e) => e instanceof ValidationFailedError && e.errors[0].type === 'model_type' && e.errors[0].loc.join('.') === 'before');
+  assert.throws(() => diff('brief', SAMPLE_PLAN.brief, broken),
+    (e) => e instanceof ValidationFailedError && e.errors[0].loc.join('.') === 'after.target_user');
   assert.throws(() => diff('brief', 3, {}), InvalidInputError);
   assert.throws(() => wordDiff('a', null), InvalidInputError);
   assert.throws(() => wordDiff(1, 'a'), InvalidInputError);

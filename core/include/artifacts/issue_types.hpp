@@ -17,6 +17,7 @@ enum class IssueType : std::uint8_t {
   int_parsing,
   int_parsing_size,
   int_from_float,
+  finite_number,
   greater_than_equal,
   bool_type,
   bool_parsing,

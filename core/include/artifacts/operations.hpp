@@ -117,7 +117,11 @@ struct DiffResult : Outcome {
   std::string to_json() const;
 };
 
-// What changed from `before` to `after` (either may be empty or "null": no content).
+// What changed from `before` to `after` (either may be empty or "null": no content). Each side
+// with content must validate as `type` (lax, as validate() by default); otherwise the result is
+// validate()'s failure (validation_failed, or invalid_input for text that is not JSON) with each
+// error's loc starting with "before" or "after", as merge() reports its inputs. Valid content
+// is compared as written: unknown keys and values Pydantic would convert are diffed as they are.
 DiffResult diff(std::string_view type, std::string_view before, std::string_view after);
 // The same from {type, before, after} with the documents as JSON values.
 DiffResult diff_request(std::string_view request_json);

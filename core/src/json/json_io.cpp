@@ -3,8 +3,14 @@
 #include "json/utf8.hpp"
 
 #include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 namespace artifacts::detail {
 namespace {
@@ -67,18 +73,56 @@ bool fits_64_bits(std::string_view literal) {
   return digits <= limit;
 }
 
-// simdjson fails a whole document on an integer literal beyond 64 bits, where
-// Pydantic reads a Python int: a big number in an unknown key (ignored) or a string field
-// (string_type) made the document json_invalid. The text again with every such literal given an
-// exponent ("...e0"), so it parses as a double: ignored where it is ignored, a type error where a
-// string is wanted, int_parsing_size (lax) or int_type (strict) in an integer field. Empty when
-// there is none. Literals beyond the double range stay as they are (json_invalid).
-std::string big_integers_as_doubles(std::string_view text) {
+// Whether `token` is a JSON number; `integer` says whether it has neither fraction nor exponent.
+bool is_json_number(std::string_view token, bool& integer) {
+  std::size_t i = 0;
+  const std::size_t n = token.size();
+  auto digits = [&] {
+    std::size_t start = i;
+    while (i < n && token[i] >= '0' && token[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < n && token[i] == '-') ++i;
+  std::size_t whole = i;
+  if (digits() == 0 || (i - whole > 1 && token[whole] == '0')) return false;
+  integer = true;
+  if (i < n && token[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+    integer = false;
+  }
+  if (i < n && (token[i] == 'e' || token[i] == 'E')) {
+    ++i;
+    if (i < n && (token[i] == '+' || token[i] == '-')) ++i;
+    if (digits() == 0) return false;
+    integer = false;
+  }
+  return i == n;
+}
+
+// A number literal simdjson refuses, and the value the document holds in its place.
+struct NumberPatch {
+  std::size_t ordinal;  // which number of the document, counting from 0
+  double value;
+};
+
+// simdjson fails a whole document on one number it cannot hold: an integer beyond 64 bits or a
+// number beyond the double range. Pydantic's parser reads the first as a Python int and the
+// second as infinity, so such a number is an error only where a value is checked, and none in an
+// unknown key. Collects each of them as a double in `patches`: a float beyond the range is
+// ±infinity (an integer field says finite_number, a string field string_type); an integer is
+// its nearest double, at most ±DBL_MAX, so an integer field says int_parsing_size as for every
+// integer beyond 64 bits. Returns the text with each replaced by `0e0` and spaces (same length,
+// so offsets hold), to parse and then patch; empty when there is none.
+std::string refused_numbers_replaced(std::string_view text, std::vector<NumberPatch>& patches) {
   std::string out;
-  std::size_t copied = 0;
+  std::size_t ordinal = 0;
   std::size_t i = 0;
   const std::size_t n = text.size();
-  auto digit = [&](std::size_t at) { return at < n && text[at] >= '0' && text[at] <= '9'; };
+  auto number_char = [&](std::size_t at) {
+    char c = text[at];
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+  };
   while (i < n) {
     char c = text[i];
     if (c == '"') {  // strings hold no numbers: skip to the closing quote
@@ -88,27 +132,49 @@ std::string big_integers_as_doubles(std::string_view text) {
       ++i;
       continue;
     }
-    if (c != '-' && !digit(i)) {
+    if (c != '-' && (c < '0' || c > '9')) {
       ++i;
       continue;
     }
-    std::size_t start = i;
-    if (c == '-') ++i;
-    while (digit(i)) ++i;
-    std::size_t integer_end = i;
-    bool fraction_or_exponent = i < n && (text[i] == '.' || text[i] == 'e' || text[i] == 'E');
-    while (i < n && (digit(i) || text[i] == '.' || text[i] == 'e' || text[i] == 'E' ||
-                     text[i] == '+' || text[i] == '-')) {
-      ++i;
+    const std::size_t start = i;
+    while (i < n && number_char(i)) ++i;
+    std::string_view token = text.substr(start, i - start);
+    bool integer = false;
+    if (!is_json_number(token, integer)) continue;  // the parse fails on it anyway
+    const std::size_t this_number = ordinal++;
+    if (integer && fits_64_bits(token)) continue;
+    double value = std::strtod(std::string(token).c_str(), nullptr);
+    if (!integer && std::isfinite(value)) continue;  // simdjson reads it
+    if (integer && std::isinf(value)) {
+      value = std::copysign(std::numeric_limits<double>::max(), value);
     }
-    if (fraction_or_exponent || fits_64_bits(text.substr(start, integer_end - start))) continue;
-    out.append(text.substr(copied, integer_end - copied));
-    out += "e0";
-    copied = integer_end;
+    if (out.empty()) out.assign(text);
+    out.replace(start, token.size(), "0e0");
+    out.insert(start + 3, token.size() - 3, ' ');
+    patches.push_back({this_number, value});
   }
-  if (copied == 0) return {};
-  out.append(text.substr(copied));
   return out;
+}
+
+// Puts the patched numbers into a parsed document. simdjson's DOM keeps every number on its tape
+// as a type word followed by the 64-bit value, in document order (simdjson 3's layout; the
+// native reader tests would catch a change).
+void apply_number_patches(simdjson::dom::document& document,
+                          const std::vector<NumberPatch>& patches) {
+  constexpr std::uint64_t kPayloadMask = (std::uint64_t{1} << 56) - 1;
+  std::uint64_t* tape = document.tape.get();
+  const std::size_t end = static_cast<std::size_t>(tape[0] & kPayloadMask);
+  std::size_t ordinal = 0;
+  auto patch = patches.begin();
+  for (std::size_t i = 1; i < end && patch != patches.end(); ++i) {
+    const auto type = static_cast<char>(tape[i] >> 56);
+    if (type != 'd' && type != 'l' && type != 'u') continue;
+    ++i;  // the value
+    if (ordinal++ != patch->ordinal) continue;
+    tape[i - 1] = std::uint64_t{'d'} << 56;
+    std::memcpy(&tape[i], &patch->value, sizeof(double));
+    ++patch;
+  }
 }
 
 }  // namespace
@@ -126,6 +192,11 @@ JsonDocument::JsonDocument(std::string_view text, int slot) : slot_(slot) {
                    "{\"limit\":" + std::to_string(kMaxInputBytes) + "}"};
     return;
   }
+  // simdjson skips a UTF-8 byte-order mark; Pydantic's parser refuses it, as JSON does.
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    error_ = json_invalid(text, "expected value at line 1 column 1");
+    return;
+  }
   auto& parser = parser_slot(slot_);
   if (!parser) {
     parser = std::make_unique<simdjson::dom::parser>(kMaxInputBytes);
@@ -137,12 +208,15 @@ JsonDocument::JsonDocument(std::string_view text, int slot) : slot_(slot) {
   }
   Element element;
   auto code = parser->parse(text.data(), text.size(), true).get(element);
-  // (A 20-digit overflow is NUMBER_ERROR, longer ones BIGINT_ERROR.)
+  // (A 20-digit integer overflow is NUMBER_ERROR, longer ones BIGINT_ERROR.)
   if (code == simdjson::BIGINT_ERROR || code == simdjson::NUMBER_ERROR) {
-    std::string rewritten = big_integers_as_doubles(text);
-    // The DOM copies what it keeps (strings, numbers): the rewritten text may go after parsing.
-    if (!rewritten.empty())
-      code = parser->parse(rewritten.data(), rewritten.size(), true).get(element);
+    std::vector<NumberPatch> patches;
+    std::string replaced = refused_numbers_replaced(text, patches);
+    // The DOM copies what it keeps (strings, numbers): the replaced text may go after parsing.
+    if (!replaced.empty()) {
+      code = parser->parse(replaced.data(), replaced.size(), true).get(element);
+      if (code == simdjson::SUCCESS) apply_number_patches(parser->doc, patches);
+    }
   }
   if (code != simdjson::SUCCESS) {
     error_ = json_invalid(text, describe(code));
@@ -158,6 +232,14 @@ JsonDocument::~JsonDocument() {
 
 void write_string(Writer& out, std::string_view text) {
   out.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+void write_double(Writer& out, double number) {
+  if (std::isfinite(number)) {
+    out.Double(number);
+  } else {
+    out.Null();
+  }
 }
 
 void write_element(Writer& out, Element element) {
@@ -186,7 +268,7 @@ void write_element(Writer& out, Element element) {
       out.Uint64(element.get_uint64().value_unsafe());
       break;
     case element_type::DOUBLE:
-      out.Double(element.get_double().value_unsafe());
+      write_double(out, element.get_double().value_unsafe());
       break;
     case element_type::BOOL:
       out.Bool(element.get_bool().value_unsafe());
@@ -252,9 +334,16 @@ void to_value(Element element, rapidjson::Value& out, Allocator& allocator) {
     case element_type::UINT64:
       out.SetUint64(element.get_uint64().value_unsafe());
       break;
-    case element_type::DOUBLE:
-      out.SetDouble(element.get_double().value_unsafe());
+    case element_type::DOUBLE: {
+      // ±infinity (a number beyond the double range) is null in JSON, as in write_double.
+      double number = element.get_double().value_unsafe();
+      if (std::isfinite(number)) {
+        out.SetDouble(number);
+      } else {
+        out.SetNull();
+      }
       break;
+    }
     case element_type::BOOL:
       out.SetBool(element.get_bool().value_unsafe());
       break;

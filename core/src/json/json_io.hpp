@@ -52,6 +52,9 @@ inline simdjson::dom::array as_array(Element element) {
   return array;
 }
 
+// A number beyond the double range reads as ±infinity, as in Pydantic. JSON has none: it is
+// written as null, as Pydantic's JSON serialisation writes it (here and in to_value).
+void write_double(Writer& out, double number);
 void write_element(Writer& out, Element element);
 
 using Allocator = rapidjson::Document::AllocatorType;

@@ -307,17 +307,51 @@ Parsed parse_uuid(std::string_view input) {
                      std::to_string(body.size() - kGroupStarts[4])};
 }
 
-Parsed datetime_from_timestamp(double seconds) {
-  if (!std::isfinite(seconds)) return {false, "timestamp value is outside expected range"};
-  if (std::fabs(seconds) > 2e10) seconds /= 1000;  // milliseconds, as speedate assumes
-  if (std::fabs(seconds) > 1e13) return {false, "timestamp value is outside expected range"};
-  double whole = std::floor(seconds);
-  auto micro = static_cast<int>(std::llround((seconds - whole) * 1e6));
-  auto total = static_cast<std::int64_t>(whole);
-  if (micro >= 1000000) {
-    micro -= 1000000;
-    ++total;
+Parsed datetime_from_timestamp(double number) {
+  if (std::isnan(number)) return {false, "NaN values not permitted"};
+  // Pydantic splits the number into its floor (a saturating i64) and the magnitude of its
+  // fraction in microseconds, a thousandth of that beyond the watershed (so -1.25 reads as
+  // -2 s + 250000 us, as Pydantic reads it). Then speedate takes an integer beyond ±2e10 as
+  // milliseconds.
+  constexpr double kWatershed = 2e10;
+  constexpr double kInt64Limit = 9.2233720368547758e18;  // 2^63
+  const double floor_part = std::floor(number);
+  std::int64_t timestamp = floor_part >= kInt64Limit    ? std::numeric_limits<std::int64_t>::max()
+                           : floor_part <= -kInt64Limit ? std::numeric_limits<std::int64_t>::min()
+                                                        : static_cast<std::int64_t>(floor_part);
+  const double fraction = std::fabs(number - std::trunc(number));
+  std::int64_t micro = std::isfinite(fraction)
+                           ? std::llround(fraction * (std::fabs(number) > kWatershed ? 1e3 : 1e6))
+                           : 0;
+  if (micro >= 1'000'000) {
+    micro -= 1'000'000;
+    ++timestamp;
   }
+  if (timestamp == std::numeric_limits<std::int64_t>::min()) {  // no magnitude: too small
+    return {false, "dates before 0000 are not supported as unix timestamps"};
+  }
+  std::int64_t total = timestamp;
+  if (timestamp > 20'000'000'000 || timestamp < -20'000'000'000) {
+    total = timestamp / 1000;
+    std::int64_t rest = timestamp % 1000;
+    if (rest < 0) {
+      --total;
+      rest += 1000;
+    }
+    micro += rest * 1000;
+    if (micro >= 1'000'000) {
+      micro -= 1'000'000;
+      ++total;
+    }
+  }
+  // speedate's range is 0000-01-01T00:00:00 to 9999-12-31T23:59:59; Python's datetime starts
+  // at year 1.
+  if (total < -62'167'219'200) {
+    return {false, "dates before 0000 are not supported as unix timestamps"};
+  }
+  if (total > 253'402'300'799)
+    return {false, "dates after 9999 are not supported as unix timestamps"};
+  if (total < -62'135'596'800) return {false, "year 0 is out of range"};
   std::int64_t days = total >= 0 ? total / 86400 : (total - 86399) / 86400;
   std::int64_t rest = total - days * 86400;
   DateTime dt;
@@ -325,7 +359,7 @@ Parsed datetime_from_timestamp(double seconds) {
   dt.hour = static_cast<int>(rest / 3600);
   dt.minute = static_cast<int>((rest % 3600) / 60);
   dt.second = static_cast<int>(rest % 60);
-  dt.microsecond = micro;
+  dt.microsecond = static_cast<int>(micro);
   dt.offset_seconds = 0;
   return {true, format(dt)};
 }

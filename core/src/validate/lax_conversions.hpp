@@ -31,7 +31,7 @@ Parsed parse_uuid(std::string_view text);
 Parsed parse_datetime_text(std::string_view text);
 // A date "YYYY-MM-DD" (or a timestamp in digits) as a datetime at midnight.
 Parsed parse_date_as_datetime(std::string_view text);
-// A Unix timestamp in seconds (milliseconds when larger than 2e10), as UTC.
-Parsed datetime_from_timestamp(double seconds);
+// A Unix timestamp in seconds (milliseconds beyond ±2e10), as UTC, read as Pydantic reads it.
+Parsed datetime_from_timestamp(double number);
 
 }  // namespace artifacts::detail

@@ -132,6 +132,9 @@ class Validator {
       case element_type::DOUBLE: {
         if (strict_) return error(IssueType::int_type, "Input should be a valid integer", element);
         double real = element.get_double().value_unsafe();
+        if (!std::isfinite(real)) {  // a number beyond the double range
+          return error(IssueType::finite_number, "Input should be a finite number", element);
+        }
         if (real != std::floor(real)) {
           return error(IssueType::int_from_float,
                        "Input should be a valid integer, got a number with a fractional part",
@@ -186,11 +189,21 @@ class Validator {
         parsable = true;
         break;
       case element_type::INT64:
-      case element_type::UINT64:
+        if (!strict_) {
+          std::int64_t number = element.get_int64().value_unsafe();
+          if (number == 0 || number == 1) flag = number == 1;
+        }
+        break;
       case element_type::DOUBLE:
         if (!strict_) {
+          // Lax mode takes a float only as a whole number within 64 bits (then 0 or 1); any
+          // other (a fraction, beyond 64 bits, infinite) is not a boolean at all.
           double number = element.get_double().value_unsafe();
-          if (number == 0 || number == 1) flag = number == 1;
+          if (number == std::floor(number) && std::fabs(number) < 9.2233720368547758e18) {
+            if (number == 0 || number == 1) flag = number == 1;
+          } else {
+            parsable = false;
+          }
         }
         break;
       case element_type::STRING:

@@ -44,6 +44,8 @@ constexpr std::string_view type_name(IssueType type) {
       return "int_parsing";
     case IssueType::int_parsing_size:
       return "int_parsing_size";
+    case IssueType::finite_number:
+      return "finite_number";
     case IssueType::int_from_float:
       return "int_from_float";
     case IssueType::greater_than_equal:
