@@ -1,4 +1,4 @@
-// The original plan's ten domain tests (origin-plan.md, task 1), against the core.
+// The original backend plan's ten domain tests (its Pydantic models' tests), against the core.
 #include <gtest/gtest.h>
 
 #include "artifacts/registry.hpp"

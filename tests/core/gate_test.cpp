@@ -10,7 +10,7 @@ namespace {
 using testing::parse;
 using testing::plan;
 
-// DESIGN §1's table: each type's business (Partner+) and strategic (CTO Scale) sections.
+// The domain's table: each type's business (Partner+) and strategic (CTO Scale) sections.
 struct TierSections {
   std::string_view type, business, strategic;
 };

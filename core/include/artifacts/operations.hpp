@@ -90,7 +90,7 @@ struct MergeResult : Outcome {
   std::string to_json() const;
 };
 
-// Three-way merge of a founder's edits into a new generation (DESIGN §2). List items are matched
+// Three-way merge of a founder's edits into a new generation. List items are matched
 // by their model's identity (name / title / step_number).
 MergeResult merge(const MergeRequest& request);
 // The same, from one JSON request {type, base, ours, theirs, edited_sections, force} whose
