@@ -277,31 +277,15 @@ SectionChange section_change(const FieldSpec& field, const Value& before, const 
 }
 
 // Nothing but JSON whitespace around `null`, or nothing at all: a side with no content yet.
-bool is_no_content(std::string_view json) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!json.empty() && space(json.front())) json.remove_prefix(1);
-  while (!json.empty() && space(json.back())) json.remove_suffix(1);
-  return json.empty() || json == "null";
-}
-
 // Loads one side: no content is an empty object; content must validate as the model (its issues
 // are reported under `name`, as merge reports its inputs'), and is then compared as written.
 bool load_side(const ModelSpec& model, std::string_view name, std::string_view text, int slot,
                rapidjson::Document& out, DiffResult& result) {
-  if (is_no_content(text)) {
+  if (detail::is_no_content(text)) {
     out.SetObject();
     return true;
   }
-  auto checked = validate(model.id, text, {.want_value = false});
-  if (!checked.ok()) {
-    result.status = checked.status;
-    for (auto& issue : checked.errors) {
-      issue.loc.insert(issue.loc.begin(), std::string(name));
-      result.errors.push_back(std::move(issue));
-    }
-    return false;
-  }
-  return detail::load_object(text, slot, name, out, result);
+  return detail::load_validated(model, name, text, slot, out, result, detail::LoadAs::written);
 }
 
 }  // namespace

@@ -64,18 +64,6 @@ std::unique_ptr<LoadedArtifact> load(const ModelSpec& model, std::string_view js
   return loaded;
 }
 
-bool is_no_content(std::string_view json) {
-  while (!json.empty() && (json.front() == ' ' || json.front() == '\t' || json.front() == '\n' ||
-                           json.front() == '\r')) {
-    json.remove_prefix(1);
-  }
-  while (!json.empty() && (json.back() == ' ' || json.back() == '\t' || json.back() == '\n' ||
-                           json.back() == '\r')) {
-    json.remove_suffix(1);
-  }
-  return json.empty() || json == "null";
-}
-
 // ---- layout -------------------------------------------------------------------------------
 
 // How the export arranges an item model, derived from the kinds of its fields.
@@ -333,7 +321,7 @@ std::optional<Outline> plan_outline(std::span<const PlanArtifact> parts, const S
   }
   std::vector<std::unique_ptr<LoadedArtifact>> content;
   for (std::size_t i = 0; i < order.size(); ++i) {
-    if (by_type[i] == nullptr || is_no_content(by_type[i]->json)) continue;
+    if (by_type[i] == nullptr || detail::is_no_content(by_type[i]->json)) continue;
     auto loaded = load(*order[i], by_type[i]->json, outcome, order[i]->id);
     if (loaded) content.push_back(std::move(loaded));
   }

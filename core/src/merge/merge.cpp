@@ -28,18 +28,7 @@ bool load_valid(const ModelSpec& model, std::string_view name, std::string_view 
     out.SetObject();
     return true;
   }
-  // No copy of an input that is its own value: it is loaded straight from the text.
-  auto checked = validate(model.id, text, {.want_value = false});
-  if (!checked.ok()) {
-    result.status = checked.status;
-    for (auto& issue : checked.errors) {
-      issue.loc.insert(issue.loc.begin(), std::string(name));
-      result.errors.push_back(std::move(issue));
-    }
-    return false;
-  }
-  return detail::load_object(checked.value_is_input ? text : std::string_view(checked.value), slot,
-                             name, out, result);
+  return detail::load_validated(model, name, text, slot, out, result, detail::LoadAs::normalised);
 }
 
 struct Item {
