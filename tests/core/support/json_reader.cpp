@@ -4,8 +4,11 @@
 #include <rapidjson/writer.h>
 
 #include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <stdexcept>
+#include <string>
 
 #include "artifacts/result.hpp"
 #include "simdjson.h"
@@ -16,12 +19,15 @@ namespace {
 using Document = rapidjson::Document;
 using Value = rapidjson::Value;
 
-// Integer literals beyond 64 bits given an exponent ("...e0") so that simdjson reads them as
-// doubles, as the library does (Pydantic reads a Python int); empty when there is none.
-std::string big_integers_as_doubles(std::string_view text) {
+// Number literals simdjson refuses, rewritten to what the library reads them as (Pydantic's
+// reading): an integer beyond 64 bits is a double ("...e0"), and beyond the double range the
+// largest double of its sign; any other number beyond the double range is infinity, which the
+// library holds as null (a number still when it is the whole document). Empty when there is none.
+std::string numbers_as_the_library_reads(std::string_view text) {
   auto digit = [&](std::size_t at) {
     return at < text.size() && text[at] >= '0' && text[at] <= '9';
   };
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   std::string out;
   std::size_t copied = 0;
   for (std::size_t i = 0; i < text.size();) {
@@ -40,35 +46,60 @@ std::string big_integers_as_doubles(std::string_view text) {
     if (text[i] == '-') ++i;
     const std::size_t digits = i;
     while (digit(i)) ++i;
-    const std::size_t end = i;
-    const bool integer = !(i < text.size() && (text[i] == '.' || text[i] == 'e' || text[i] == 'E'));
-    while (i < text.size() &&
-           (digit(i) || std::string_view(".eE+-").find(text[i]) != std::string_view::npos))
+    const std::size_t integer_end = i;
+    // The literal by JSON's grammar, fraction and exponent; whatever follows it is not ours.
+    if (i < text.size() && text[i] == '.') {
       ++i;
-    if (!integer || end == digits) continue;
-    std::int64_t signed_value = 0;
-    std::uint64_t unsigned_value = 0;
+      while (digit(i)) ++i;
+    }
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+      ++i;
+      if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+      while (digit(i)) ++i;
+    }
+    const bool integer = i == integer_end;
+    // No digits, or a leading zero ("01"): not a JSON number, and nothing to rewrite.
+    if (integer_end == digits || (text[digits] == '0' && integer_end - digits > 1)) continue;
     const char* first = text.data() + start;
-    const char* last = text.data() + end;
-    const auto parsed = digits > start ? std::from_chars(first, last, signed_value).ec
-                                       : std::from_chars(first, last, unsigned_value).ec;
-    if (parsed != std::errc::result_out_of_range) continue;
-    out.append(text.substr(copied, end - copied));
-    out += "e0";
-    copied = end;
+    // strtod, not from_chars: only overflow counts (an underflow reads as zero, as in simdjson).
+    const bool fits_double =
+        !std::isinf(std::strtod(std::string(text.substr(start, i - start)).c_str(), nullptr));
+    std::string replacement;
+    if (integer) {
+      std::int64_t signed_value = 0;
+      std::uint64_t unsigned_value = 0;
+      const char* last = text.data() + integer_end;
+      const auto parsed = digits > start ? std::from_chars(first, last, signed_value).ec
+                                         : std::from_chars(first, last, unsigned_value).ec;
+      if (parsed != std::errc::result_out_of_range) continue;
+      replacement = fits_double      ? std::string(text.substr(start, integer_end - start)) + "e0"
+                    : digits > start ? "-1.7976931348623157e308"
+                                     : "1.7976931348623157e308";
+    } else {
+      if (fits_double) continue;
+      std::size_t before = start, after = i;
+      while (before > 0 && blank(text[before - 1])) --before;
+      while (after < text.size() && blank(text[after])) ++after;
+      replacement = before == 0 && after == text.size() ? "0" : "null";
+    }
+    out.append(text.substr(copied, start - copied));
+    out += replacement;
+    copied = i;
   }
   if (copied == 0) return {};
   out.append(text.substr(copied));
   return out;
 }
 
-// Reads `text` as the library reads JSON: simdjson, an integer beyond 64 bits as a double.
+// Reads `text` as the library reads JSON: simdjson, numbers as above, and no byte-order mark
+// (Pydantic's parser refuses one).
 simdjson::error_code read_json(simdjson::dom::parser& parser, std::string_view text,
                                simdjson::dom::element& root) {
   if (text.empty()) return simdjson::EMPTY;  // (and simdjson must not copy from a null pointer)
+  if (text.starts_with("\xEF\xBB\xBF")) return simdjson::TAPE_ERROR;
   auto code = parser.parse(text.data(), text.size(), true).get(root);
   if (code == simdjson::BIGINT_ERROR || code == simdjson::NUMBER_ERROR) {
-    const std::string rewritten = big_integers_as_doubles(text);
+    const std::string rewritten = numbers_as_the_library_reads(text);
     if (!rewritten.empty()) code = parser.parse(rewritten.data(), rewritten.size(), true).get(root);
   }
   return code;
