@@ -121,6 +121,31 @@ simdjson::dom::parser& output_parser() {
   return parser;
 }
 
+// A scalar by the first of simdjson's typed reads that takes it: integers before doubles, since
+// an integer also reads as a double. (Written apart from the library's to_value on purpose: an
+// oracle that shared its code would share its bugs.)
+void scalar_to_tree(simdjson::dom::element element, Value& out,
+                    Document::AllocatorType& allocator) {
+  std::string_view text;
+  std::int64_t signed_number = 0;
+  std::uint64_t unsigned_number = 0;
+  double real = 0;
+  bool flag = false;
+  if (element.get(text) == simdjson::SUCCESS) {
+    out.SetString(text.data(), static_cast<rapidjson::SizeType>(text.size()), allocator);
+  } else if (element.get(signed_number) == simdjson::SUCCESS) {
+    out.SetInt64(signed_number);
+  } else if (element.get(unsigned_number) == simdjson::SUCCESS) {
+    out.SetUint64(unsigned_number);
+  } else if (element.get(real) == simdjson::SUCCESS) {
+    out.SetDouble(real);
+  } else if (element.get(flag) == simdjson::SUCCESS) {
+    out.SetBool(flag);
+  } else {
+    out.SetNull();
+  }
+}
+
 void to_tree(simdjson::dom::element element, Value& out, Document::AllocatorType& allocator) {
   using simdjson::dom::element_type;
   switch (element.type()) {
@@ -148,25 +173,8 @@ void to_tree(simdjson::dom::element element, Value& out, Document::AllocatorType
       }
       break;
     }
-    case element_type::STRING: {
-      std::string_view text = element.get_string().value_unsafe();
-      out.SetString(text.data(), static_cast<rapidjson::SizeType>(text.size()), allocator);
-      break;
-    }
-    case element_type::INT64:
-      out.SetInt64(element.get_int64().value_unsafe());
-      break;
-    case element_type::UINT64:
-      out.SetUint64(element.get_uint64().value_unsafe());
-      break;
-    case element_type::DOUBLE:
-      out.SetDouble(element.get_double().value_unsafe());
-      break;
-    case element_type::BOOL:
-      out.SetBool(element.get_bool().value_unsafe());
-      break;
-    case element_type::NULL_VALUE:
-      out.SetNull();
+    default:
+      scalar_to_tree(element, out, allocator);
       break;
   }
 }
