@@ -88,8 +88,9 @@ std::size_t word_diff(std::size_t before_length, std::size_t after_length) {
   return publish(result);
 }
 
-std::size_t json_schema(const std::string& type, const std::string& tier) {
-  return publish(artifacts::json_schema(type, tier));
+std::size_t json_schema(const std::string& type, const std::string& tier,
+                        const std::string& target) {
+  return publish(artifacts::json_schema(type, tier, target));
 }
 
 // The Markdown export of the content in the input buffer; the options are short texts.

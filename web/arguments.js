@@ -27,7 +27,8 @@ export function checkOptions(options) {
   if (options === undefined || options === null) return {};
   if (typeof options !== 'object') throw new InvalidInputError('options must be an object');
   // Read once, here: a throwing getter is the caller's bad input, not an exception of ours.
-  return readInput('options cannot be read', () => ({ tier: options.tier, strict: options.strict }));
+  return readInput('options cannot be read',
+    () => ({ tier: options.tier, strict: options.strict, target: options.target }));
 }
 
 /** A tier name, or '' for none. */

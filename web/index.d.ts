@@ -84,9 +84,22 @@ export interface MigrateResult<T> {
 export function migrate<K extends ArtifactTypeId>(
   type: K, content: Content): MigrateResult<ArtifactContentMap[K]>;
 
-/** JSON Schema draft 2020-12 with the "we"-voice descriptions (all sections without a tier). */
+/** Who reads a schema: a validator, or an LLM provider's structured-output decoder. */
+export type SchemaTarget = 'draft-2020-12' | 'openai' | 'anthropic';
+
+/**
+ * JSON Schema with the "we"-voice descriptions (all sections without a tier). The default target
+ * is draft 2020-12, for ajv and any validator. `openai` is OpenAI's strict structured-output
+ * subset (the root an object, `additionalProperties: false` everywhere, every property required,
+ * the tier's optional sections nullable, no `title`/`default`/`format`/numeric bounds);
+ * `anthropic` is Anthropic's (optional sections stay optional, no numeric bounds). Provider
+ * targets describe the sections an LLM writes, for artifact types only; what comes back is still
+ * checked by `validate`.
+ */
 export function jsonSchema(
-  type: ArtifactTypeId | RecordModelId, options?: { tier?: TierName }): Record<string, unknown>;
+  type: ArtifactTypeId, options?: { tier?: TierName; target?: SchemaTarget }): Record<string, unknown>;
+export function jsonSchema(
+  type: RecordModelId, options?: { tier?: TierName; target?: 'draft-2020-12' }): Record<string, unknown>;
 
 export interface MergeRequest<K extends ArtifactTypeId = ArtifactTypeId> {
   type: K;

@@ -76,11 +76,17 @@ export function migrate(type, content) {
   return migrateFromWire(unwrap(callWithText(text, (core, length) => core.migrate(type, length))));
 }
 
-/** The JSON Schema (draft 2020-12) of `type` at `tier` (all sections when no tier is given). */
+/**
+ * The JSON Schema of `type` at `tier` (all sections when no tier is given). `target`:
+ * 'draft-2020-12' (default: the full schema, for ajv), or an LLM provider's structured-output
+ * subset for an artifact type: 'openai' (strict mode) or 'anthropic'.
+ */
 export function jsonSchema(type, options) {
   type = nameArgument(type, 'type');
-  const tierName = optionalTier(checkOptions(options).tier);
-  return unwrap(call((core) => core.jsonSchema(type, tierName))).value;
+  const { tier, target } = checkOptions(options);
+  const tierName = optionalTier(tier);
+  const targetName = target === undefined || target === null ? '' : nameArgument(target, 'target');
+  return unwrap(call((core) => core.jsonSchema(type, tierName, targetName))).value;
 }
 
 /**

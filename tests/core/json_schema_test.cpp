@@ -6,6 +6,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "artifacts/registry.hpp"
 #include "test_support.hpp"
@@ -94,6 +96,65 @@ TEST(JsonSchema, ItemModelsAreDefsWithConstraints) {
 TEST(JsonSchema, BadArgumentsAreClearErrors) {
   EXPECT_EQ(json_schema("deck").status, Status::unknown_artifact_type);
   EXPECT_EQ(json_schema("brief", "platinum").status, Status::unknown_tier);
+  auto target = json_schema("brief", "", "gemini");
+  EXPECT_EQ(target.status, Status::invalid_input);
+  ASSERT_EQ(target.errors.size(), 1u);
+  EXPECT_EQ(target.errors[0].type, IssueType::unknown_target);
+  // Provider schemas describe what an LLM writes: artifacts, not records.
+  EXPECT_EQ(json_schema("artifact_response", "", "openai").status, Status::unknown_artifact_type);
+  EXPECT_TRUE(json_schema("artifact_response", "", "draft-2020-12").ok());
+}
+
+TEST(JsonSchema, DraftTargetIsTheDefault) {
+  EXPECT_EQ(json_schema("risk_log", "partner", "draft-2020-12").value,
+            json_schema("risk_log", "partner").value);
+}
+
+// Every object of a provider schema, the root and each $defs entry.
+std::vector<const rapidjson::Value*> objects_of(const rapidjson::Value& schema) {
+  std::vector<const rapidjson::Value*> objects{&schema};
+  if (schema.HasMember("$defs")) {
+    for (const auto& def : schema["$defs"].GetObject()) objects.push_back(&def.value);
+  }
+  return objects;
+}
+
+TEST(JsonSchema, OpenAiTargetIsTheStrictSubset) {
+  for (const auto* model : generation_order()) {
+    for (auto tier : {"bootstrapper", "partner", "cto_scale"}) {
+      auto result = json_schema(model->id, tier, "openai");
+      ASSERT_TRUE(result.ok()) << model->id;
+      auto schema = parse(result.value);
+      EXPECT_FALSE(schema.HasMember("$schema"));
+      for (const auto* object : objects_of(schema)) {
+        EXPECT_STREQ((*object)["type"].GetString(), "object");
+        EXPECT_FALSE((*object)["additionalProperties"].GetBool());
+        EXPECT_EQ((*object)["required"].Size(), (*object)["properties"].MemberCount())
+            << model->id << " " << tier;
+        for (const auto& property : (*object)["properties"].GetObject()) {
+          EXPECT_NE(property.name.GetString()[0], '_') << "the version stamp is not the model's";
+          EXPECT_FALSE(property.value.HasMember("default"));
+          EXPECT_FALSE(property.value.HasMember("minimum"));
+        }
+      }
+    }
+  }
+  // The tier's optional sections are required and nullable; higher tiers' are absent.
+  auto partner = parse(json_schema("brief", "partner", "openai").value);
+  EXPECT_TRUE(partner["properties"]["market_analysis"].HasMember("anyOf"));
+  EXPECT_FALSE(partner["properties"].HasMember("competitive_strategy"));
+}
+
+TEST(JsonSchema, AnthropicTargetKeepsOptionalSectionsOptional) {
+  auto schema = parse(json_schema("milestones", "cto_scale", "anthropic").value);
+  for (const auto* object : objects_of(schema)) {
+    EXPECT_FALSE((*object)["additionalProperties"].GetBool());
+  }
+  std::vector<std::string> required;
+  for (const auto& key : schema["required"].GetArray()) required.emplace_back(key.GetString());
+  EXPECT_EQ(required,
+            (std::vector<std::string>{"milestones", "critical_path", "total_duration_weeks"}));
+  EXPECT_FALSE(schema["$defs"]["Milestone"]["properties"]["estimated_weeks"].HasMember("minimum"));
 }
 
 }  // namespace

@@ -23,7 +23,8 @@ export async function main(): Promise<void> {
   const merged = merge({ type: 'brief', base: null, ours: SAMPLE_PLAN.brief, theirs: SAMPLE_PLAN.brief,
     editedSections: ['target_user'] });
   console.log(merged.conflicts.map((c) => c.path), diff('brief', null, merged.value).patch.length);
-  console.log(wordDiff('a', 'b')[0]?.op, jsonSchema('risk_log', { tier: 'cto_scale' }));
+  console.log(wordDiff('a', 'b')[0]?.op, jsonSchema('risk_log', { tier: 'cto_scale' }),
+    jsonSchema('brief', { tier: 'partner', target: 'openai' }));
   console.log(GENERATION_ORDER[0], ARTIFACTS.brief.sections[0].title, sectionsFor('brief', 'partner'));
 
   const store = await ArtifactStore.open({ name: 'plans' });

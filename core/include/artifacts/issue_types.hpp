@@ -41,6 +41,7 @@ enum class IssueType : std::uint8_t {
   unknown_tier,                // the tier argument names no tier
   unknown_section,             // merge: an edited section the type does not have
   unknown_variant,             // markdown: a variant other than readable or technical
+  unknown_target,              // json_schema: a target other than the three it writes
   duplicate_artifact_type,     // markdown: a plan gives one artifact type twice
   schema_version_unsupported,  // migrate: content written by a newer library
 };

@@ -48,8 +48,18 @@ struct SchemaResult : Outcome {
   std::string to_json() const;
 };
 
-// The JSON Schema of `type` at `tier` (empty tier: all sections).
-SchemaResult json_schema(std::string_view type, std::string_view tier = {});
+// The JSON Schema of `type` at `tier` (empty tier: all sections), for `target`:
+//  - "draft-2020-12" (also when empty): the full schema, for ajv and any validator;
+//  - "openai": the strict structured-output subset of OpenAI's APIs: the root an object, every
+//    object `additionalProperties: false` with every property required, the tier's optional
+//    sections nullable, no `$schema`, `title`, `default`, `format` or numeric bounds;
+//  - "anthropic": the structured-output subset of Anthropic's Messages API: every object
+//    `additionalProperties: false`, optional sections optional and nullable, no numeric bounds.
+// Provider targets describe what an LLM writes: an artifact type's sections only (the version
+// stamp is the library's to add); anything else is an unknown_artifact_type error there. Their
+// output is still validated by validate(): the bounds they leave out are checked there.
+SchemaResult json_schema(std::string_view type, std::string_view tier = {},
+                         std::string_view target = {});
 
 struct MigrateResult : Outcome {
   std::string value;  // the content at kCurrentSchemaVersion

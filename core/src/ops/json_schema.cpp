@@ -1,5 +1,7 @@
-// jsonSchema(): the registry as JSON Schema draft 2020-12, with the "we"-voice descriptions,
-// usable as an LLM's structured-output schema and by ajv.
+// jsonSchema(): the registry as JSON Schema draft 2020-12, with the "we"-voice descriptions, for
+// ajv and any validator, or as the structured-output subset an LLM provider accepts.
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "artifacts/operations.hpp"
@@ -29,114 +31,155 @@ void collect_models(const ModelSpec& model, std::vector<const ModelSpec*>& seen)
   for (const auto& field : model.fields) collect_type(*field.type, seen);
 }
 
-void write_type(Writer& out, const TypeSpec& type);
+// Who reads the schema: a validator (the whole of draft 2020-12) or an LLM provider's
+// structured-output decoder, which accepts a subset.
+enum class Target : std::uint8_t { draft_2020_12, openai, anthropic };
 
-// The keywords describing `type`, without braces, so a field can add its own next to them.
-void write_type_keywords(Writer& out, const TypeSpec& type) {
-  auto simple = [&](std::string_view json_type) {
-    out.Key("type");
-    detail::write_string(out, json_type);
-  };
-  switch (type.kind) {
-    case Kind::string:
-      simple("string");
-      break;
-    case Kind::integer:
-      simple("integer");
-      if (type.ge) {
-        out.Key("minimum");
-        out.Int64(*type.ge);
-      }
-      break;
-    case Kind::boolean:
-      simple("boolean");
-      break;
-    case Kind::literal:
-    case Kind::enumeration:
-      simple("string");
-      detail::write_string_list(out, "enum", type.choices);
-      break;
-    case Kind::uuid:
-      simple("string");
-      out.Key("format");
-      out.String("uuid");
-      break;
-    case Kind::datetime:
-      simple("string");
-      out.Key("format");
-      out.String("date-time");
-      break;
-    case Kind::object:
-      simple("object");
-      break;
-    case Kind::model:
-      out.Key("$ref");
-      detail::write_string(out, "#/$defs/" + std::string(type.model->class_name));
-      break;
-    case Kind::list:
-      simple("array");
-      out.Key("items");
-      write_type(out, *type.item);
-      break;
-  }
+std::optional<Target> parse_target(std::string_view name) {
+  if (name.empty() || name == "draft-2020-12") return Target::draft_2020_12;
+  if (name == "openai") return Target::openai;
+  if (name == "anthropic") return Target::anthropic;
+  return std::nullopt;
 }
 
-void write_type(Writer& out, const TypeSpec& type) {
-  out.StartObject();
-  write_type_keywords(out, type);
-  out.EndObject();
-}
+// The schema of one model for one target. A provider's decoder wants no annotation it does not
+// use (`title`, `default`) and no keyword outside its subset (`format`, numeric bounds: both
+// providers refuse `minimum`); validate() still checks all of them on what comes back.
+class SchemaWriter {
+ public:
+  SchemaWriter(Writer& out, Target target, Tier tier) : out_(out), target_(target), tier_(tier) {}
 
-void write_field(Writer& out, const FieldSpec& field) {
-  out.StartObject();
-  out.Key("title");
-  detail::write_string(out, field_title(field.key));
-  out.Key("description");
-  detail::write_string(out, field.description);
-  if (field.nullable) {
-    out.Key("anyOf");
-    out.StartArray();
-    write_type(out, *field.type);
-    out.StartObject();
-    out.Key("type");
-    out.String("null");
-    out.EndObject();
-    out.EndArray();
-  } else {
-    write_type_keywords(out, *field.type);
+  void object(const ModelSpec& model) {
+    if (full()) {
+      out_.Key("title");
+      detail::write_string(out_, model.title);
+    }
+    out_.Key("description");
+    detail::write_string(out_, model.description);
+    out_.Key("type");
+    out_.String("object");
+    out_.Key("properties");
+    out_.StartObject();
+    std::vector<std::string_view> required;
+    for (const auto& field : model.fields) {
+      if (!tier_allows(tier_, field.tier)) continue;
+      // The version stamp is the library's to write, not the model's.
+      if (!full() && !is_section(field)) continue;
+      detail::write_string(out_, field.key);
+      this->field(field);
+      // OpenAI's strict mode requires every property (optional ones say so by being nullable).
+      if (field.required || target_ == Target::openai) required.push_back(field.key);
+    }
+    out_.EndObject();
+    detail::write_string_list(out_, "required", required);
+    if (!full()) {
+      out_.Key("additionalProperties");
+      out_.Bool(false);
+    }
   }
-  if (!field.default_json.empty()) {
-    out.Key("default");
-    out.RawValue(field.default_json.data(), field.default_json.size(), rapidjson::kNullType);
-  }
-  out.EndObject();
-}
 
-void write_object_schema(Writer& out, const ModelSpec& model, Tier tier) {
-  out.Key("title");
-  detail::write_string(out, model.title);
-  out.Key("description");
-  detail::write_string(out, model.description);
-  out.Key("type");
-  out.String("object");
-  out.Key("properties");
-  out.StartObject();
-  std::vector<std::string_view> required;
-  for (const auto& field : model.fields) {
-    if (!tier_allows(tier, field.tier)) continue;
-    detail::write_string(out, field.key);
-    write_field(out, field);
-    if (field.required) required.push_back(field.key);
+ private:
+  bool full() const { return target_ == Target::draft_2020_12; }
+
+  void field(const FieldSpec& field) {
+    out_.StartObject();
+    if (full()) {
+      out_.Key("title");
+      detail::write_string(out_, field_title(field.key));
+    }
+    out_.Key("description");
+    detail::write_string(out_, field.description);
+    if (field.nullable) {
+      out_.Key("anyOf");
+      out_.StartArray();
+      type(*field.type);
+      out_.StartObject();
+      out_.Key("type");
+      out_.String("null");
+      out_.EndObject();
+      out_.EndArray();
+    } else {
+      keywords(*field.type);
+    }
+    if (full() && !field.default_json.empty()) {
+      out_.Key("default");
+      out_.RawValue(field.default_json.data(), field.default_json.size(), rapidjson::kNullType);
+    }
+    out_.EndObject();
   }
-  out.EndObject();
-  detail::write_string_list(out, "required", required);
-}
+
+  void type(const TypeSpec& type) {
+    out_.StartObject();
+    keywords(type);
+    out_.EndObject();
+  }
+
+  // The keywords describing `type`, without braces, so a field can add its own next to them.
+  void keywords(const TypeSpec& type) {
+    auto simple = [&](std::string_view json_type) {
+      out_.Key("type");
+      detail::write_string(out_, json_type);
+    };
+    auto format = [&](std::string_view name) {
+      if (!full()) return;
+      out_.Key("format");
+      detail::write_string(out_, name);
+    };
+    switch (type.kind) {
+      case Kind::string:
+        simple("string");
+        break;
+      case Kind::integer:
+        simple("integer");
+        if (type.ge && full()) {
+          out_.Key("minimum");
+          out_.Int64(*type.ge);
+        }
+        break;
+      case Kind::boolean:
+        simple("boolean");
+        break;
+      case Kind::literal:
+      case Kind::enumeration:
+        simple("string");
+        detail::write_string_list(out_, "enum", type.choices);
+        break;
+      case Kind::uuid:
+        simple("string");
+        format("uuid");
+        break;
+      case Kind::datetime:
+        simple("string");
+        format("date-time");
+        break;
+      case Kind::object:
+        simple("object");
+        break;
+      case Kind::model:
+        out_.Key("$ref");
+        detail::write_string(out_, "#/$defs/" + std::string(type.model->class_name));
+        break;
+      case Kind::list:
+        simple("array");
+        out_.Key("items");
+        this->type(*type.item);
+        break;
+    }
+  }
+
+  Writer& out_;
+  Target target_;
+  Tier tier_;
+};
 
 }  // namespace
 
-SchemaResult json_schema(std::string_view type, std::string_view tier_text) {
+SchemaResult json_schema(std::string_view type, std::string_view tier_text,
+                         std::string_view target_text) {
   SchemaResult result;
-  const ModelSpec* model = detail::resolve_model(type, result);
+  const auto target = parse_target(target_text);
+  const ModelSpec* model =
+      detail::resolve_model(type, result, target && *target != Target::draft_2020_12);
   if (model == nullptr) return result;
   Tier tier = Tier::cto_scale;
   if (!tier_text.empty()) {
@@ -144,25 +187,38 @@ SchemaResult json_schema(std::string_view type, std::string_view tier_text) {
     if (!parsed) return result;
     tier = *parsed;
   }
+  if (!target) {
+    detail::fail(result, Status::invalid_input,
+                 Issue{IssueType::unknown_target,
+                       {},
+                       "Unknown schema target '" + detail::printable_prefix(target_text, 64) +
+                           "'; expected 'draft-2020-12', 'openai' or 'anthropic'",
+                       detail::json_string(detail::printable_prefix(target_text, 1024)),
+                       {}});
+    return result;
+  }
   std::vector<const ModelSpec*> nested;
   collect_models(*model, nested);
 
   rapidjson::StringBuffer buffer;
   Writer out(buffer);
+  SchemaWriter schema(out, *target, tier);
   out.StartObject();
-  out.Key("$schema");
-  out.String("https://json-schema.org/draft/2020-12/schema");
-  out.Key("$id");
-  detail::write_string(out, "urn:cofounder-artifacts:" + std::string(model->id) + ":" +
-                                std::string(tier_name(tier)));
-  write_object_schema(out, *model, tier);
+  if (*target == Target::draft_2020_12) {
+    out.Key("$schema");
+    out.String("https://json-schema.org/draft/2020-12/schema");
+    out.Key("$id");
+    detail::write_string(out, "urn:cofounder-artifacts:" + std::string(model->id) + ":" +
+                                  std::string(tier_name(tier)));
+  }
+  schema.object(*model);
   if (!nested.empty()) {
     out.Key("$defs");
     out.StartObject();
     for (const auto* item : nested) {
       detail::write_string(out, item->class_name);
       out.StartObject();
-      write_object_schema(out, *item, tier);
+      schema.object(*item);
       out.EndObject();
     }
     out.EndObject();

@@ -90,6 +90,8 @@ constexpr std::string_view type_name(IssueType type) {
       return "unknown_tier";
     case IssueType::unknown_section:
       return "unknown_section";
+    case IssueType::unknown_target:
+      return "unknown_target";
     case IssueType::unknown_variant:
       return "unknown_variant";
     case IssueType::duplicate_artifact_type:
