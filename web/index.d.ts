@@ -272,6 +272,12 @@ export class ArtifactStore {
   annotate<K extends ArtifactTypeId>(projectId: string, type: K, sectionId: ArtifactSectionMap[K], note: string): Promise<ArtifactRecordOf<K>>;
   /** previous_content -> current_content. */
   versionDiff(projectId: string, type: ArtifactTypeId): Promise<ReturnType<typeof diff> & { versionNumber: number }>;
+  /**
+   * Runs `work` as the project's only generation run (generateAll and a writing regenerate take
+   * it): across tabs where the Web Locks API exists, within this realm otherwise.
+   * ConcurrentGenerationError at once, without running `work`, while another run holds it.
+   */
+  exclusively<T>(projectId: string, work: () => Promise<T>): Promise<T>;
   /** Every write, from this store or another tab on the same database. Returns unsubscribe. */
   subscribe(listener: (change: StoreChange) => void): () => void;
   close(): void;

@@ -58,52 +58,68 @@ async function generateUnderLease(store, { projectId, type, tier, force, signal,
  * fails -> every artifact fails; the MVP scope fails -> the rest are skipped (recorded as failed,
  * so a retry picks them up); a later failure lets the cascade go on. Artifacts already generated
  * (idle with content) are kept unless `all`, so calling it again retries only what failed.
+ * One run per project at a time: while one runs (here or, with the Web Locks API, in another
+ * tab), another generateAll or a writing regenerate is refused with ConcurrentGenerationError
+ * before it touches any record.
  * @returns {Promise<{completed: string[], failed: string[], skipped: string[], reused: string[]}>}
  */
 export async function generateAll(store, runner, {
   projectId, context = {}, tier, force = false, all = false, onProgress, signal, ttlMs,
 } = {}) {
   checkRunner(runner);
-  const summary = { completed: [], failed: [], skipped: [], reused: [] };
-  const prior = {};
-  const existing = Object.fromEntries((await store.listProject(projectId)).map((r) => [r.artifact_type, r]));
-  const emit = (event) => onProgress?.({ ...event, index: GENERATION_ORDER.indexOf(event.type), total: GENERATION_ORDER.length });
+  // One run per project: a second call is refused before it touches anything (see store/project-lock.js).
+  return store.exclusively(projectId, async () => {
+    const summary = { completed: [], failed: [], skipped: [], reused: [] };
+    const prior = {};
+    const existing = Object.fromEntries((await store.listProject(projectId)).map((r) => [r.artifact_type, r]));
+    const emit = (event) => onProgress?.({ ...event, index: GENERATION_ORDER.indexOf(event.type), total: GENERATION_ORDER.length });
 
-  for (let i = 0; i < GENERATION_ORDER.length; i += 1) {
-    const type = GENERATION_ORDER[i];
-    signal?.throwIfAborted();
-    if (!all && done(existing[type])) {
-      prior[type] = existing[type].current_content;
-      summary.reused.push(type);
-      emit({ type, status: Progress.REUSED, record: existing[type] });
-      continue;
-    }
-    emit({ type, status: Progress.STARTED });
-    try {
-      const { record } = await generateUnderLease(store, { projectId, type, tier, force, signal, ttlMs },
-        () => runner.generateArtifact(type, context, { ...prior }, { signal }));
-      prior[type] = record.current_content;
-      summary.completed.push(type);
-      emit({ type, status: Progress.COMPLETED, record });
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      summary.failed.push(type);
-      emit({ type, status: Progress.FAILED, error });
-      // The registry's cascade rule says what this failure does to the artifacts after it.
-      const rule = ARTIFACTS[type].onFailure;
-      if (rule !== CascadeRule.CONTINUE) {
-        const skip = rule === CascadeRule.SKIP_REST;
-        const reason = `${skip ? 'skipped: ' : ''}${type} failed: ${error.message}`;
-        for (const later of GENERATION_ORDER.slice(i + 1)) {
-          await markFailed(store, projectId, later, reason);
-          (skip ? summary.skipped : summary.failed).push(later);
-          emit({ type: later, status: skip ? Progress.SKIPPED : Progress.FAILED, error });
+    for (let i = 0; i < GENERATION_ORDER.length; i += 1) {
+      const type = GENERATION_ORDER[i];
+      signal?.throwIfAborted();
+      if (!all && done(existing[type])) {
+        prior[type] = existing[type].current_content;
+        summary.reused.push(type);
+        emit({ type, status: Progress.REUSED, record: existing[type] });
+        continue;
+      }
+      emit({ type, status: Progress.STARTED });
+      try {
+        const { record } = await generateUnderLease(store, { projectId, type, tier, force, signal, ttlMs },
+          () => runner.generateArtifact(type, context, { ...prior }, { signal }));
+        prior[type] = record.current_content;
+        summary.completed.push(type);
+        emit({ type, status: Progress.COMPLETED, record });
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        summary.failed.push(type);
+        emit({ type, status: Progress.FAILED, error });
+        // The registry's cascade rule says what this failure does to the artifacts after it.
+        const rule = ARTIFACTS[type].onFailure;
+        if (rule !== CascadeRule.CONTINUE) {
+          const skip = rule === CascadeRule.SKIP_REST;
+          const reason = `${skip ? 'skipped: ' : ''}${type} failed: ${error.message}`;
+          for (const later of GENERATION_ORDER.slice(i + 1)) {
+            await markFailed(store, projectId, later, reason);
+            (skip ? summary.skipped : summary.failed).push(later);
+            emit({ type: later, status: skip ? Progress.SKIPPED : Progress.FAILED, error });
+          }
+          break;
         }
-        break;
       }
     }
+    return summary;
+  });
+}
+
+// The artifacts before `type` in GENERATION_ORDER that have content: its runner's context.
+async function priorArtifacts(store, projectId, type) {
+  const prior = {};
+  for (const record of await store.listProject(projectId)) {
+    if (record.artifact_type === type) break;
+    if (record.current_content) prior[record.artifact_type] = record.current_content;
   }
-  return summary;
+  return prior;
 }
 
 /**
@@ -116,16 +132,16 @@ export async function regenerate(store, runner, {
   projectId, type, tier, force = false, preview = false, context = {}, generated, signal, ttlMs,
 } = {}) {
   if (generated === undefined) checkRunner(runner);
-  const records = await store.listProject(projectId);
-  const prior = {};
-  for (const record of records) {
-    if (record.artifact_type === type) break;
-    if (record.current_content) prior[record.artifact_type] = record.current_content;
-  }
   if (preview) {
+    const prior = await priorArtifacts(store, projectId, type);
     const content = generated ?? await runner.generateArtifact(type, context, prior, { signal });
     return { preview: true, ...await store.previewGeneration(projectId, type, content, { force, tier }) };
   }
-  return generateUnderLease(store, { projectId, type, tier, force, signal, ttlMs },
-    async () => generated ?? runner.generateArtifact(type, context, prior, { signal }));
+  // Writing takes the project's run, so it cannot interleave with a cascade; the earlier
+  // artifacts are read under it.
+  return store.exclusively(projectId, async () => {
+    const prior = await priorArtifacts(store, projectId, type);
+    return generateUnderLease(store, { projectId, type, tier, force, signal, ttlMs },
+      async () => generated ?? runner.generateArtifact(type, context, prior, { signal }));
+  });
 }

@@ -37,6 +37,24 @@ test('a generated plan and an edit persist across a reload', async () => {
   await context.close();
 });
 
+test('two pages start generateAll on one project at once: one runs, the other is refused (Web Locks)', async () => {
+  const context = await browser.newContext();
+  const [a, b] = await Promise.all([page(context), page(context)]);
+  assert.equal(await a.evaluate(() => window.api.hasWebLocks()), true);
+  for (let round = 0; round < 3; round += 1) {
+    const project = `double-click-${round}`;
+    const outcomes = await Promise.all([a, b].map((tab) => tab.evaluate((p) => window.api.generateAllOnce(p), project)));
+    const ran = outcomes.filter((o) => 'completed' in o);
+    assert.equal(ran.length, 1, JSON.stringify(outcomes));
+    assert.deepEqual(ran[0], { completed: 5, failed: 0 });
+    assert.deepEqual(outcomes.find((o) => 'refused' in o), { refused: 'generation_in_progress' });
+    const records = await a.evaluate((p) => window.api.list(p), project);
+    assert.ok(records.length === 5 && records.every((r) => r.version === 1 && r.status === 'idle'), JSON.stringify(records));
+  }
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
 test('two pages of the same origin race 20 generations: exactly one winner each time', async () => {
   const context = await browser.newContext();
   const [a, b] = await Promise.all([page(context), page(context)]);

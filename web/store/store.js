@@ -13,6 +13,7 @@ import { openDatabase } from './database.js';
 import { jsonEqual } from './equal.js';
 import { mergeGeneration, prepareGeneration } from './generation.js';
 import { checkLeaseHeld, checkNoLiveLease, newLease } from './lease.js';
+import { withProjectLock } from './project-lock.js';
 import { forReading, newRecord, upToDate } from './records.js';
 import { INDEX_BY_PROJECT, INDEX_BY_PROJECT_TYPE, STORE } from './schema.js';
 
@@ -46,6 +47,15 @@ export class ArtifactStore {
     this.db = null;
     this.closedBy = null;
     this.changes = new ChangeFeed(name);
+  }
+
+  /**
+   * Runs `work()` as the project's only generation run (across tabs where the Web Locks API
+   * exists); ConcurrentGenerationError at once, without running it, while another run holds it.
+   */
+  async exclusively(projectId, work) {
+    checkProject(projectId);
+    return withProjectLock(this.name, projectId, work);
   }
 
   /** Calls `listener({kind, projectId, artifactType, id})` after every write, from any tab. */
