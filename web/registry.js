@@ -75,6 +75,11 @@ const storedRecord = REGISTRY.records.find((m) => m.id === REGISTRY.stored_recor
 export const RECORD_DEFAULTS = deepFreeze(Object.fromEntries(
   storedRecord.fields.filter((f) => 'default' in f).map((f) => [f.key, f.default])));
 
+// The stored record's fields that hold its artifact's content (current, previous, the merge base):
+// the ones the store brings up to the current schema version when it reads a record.
+export const CONTENT_FIELDS = deepFreeze(
+  storedRecord.fields.filter((f) => f.type.refers === 'artifact_content').map((f) => f.key));
+
 // Positions the core's indexed calls use (the core's model_at order); tiers by rank.
 export const MODEL_INDEX = new Map(REGISTRY.model_ids.map((id, i) => [id, i]));
 export const TIER_INDEX = new Map(REGISTRY.tiers.map((t, i) => [t, i]));

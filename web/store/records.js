@@ -1,6 +1,6 @@
 // Stored records: a new one's shape, and records as the store hands them out (content read back
 // from storage is brought up to the current _schema_version through the core).
-import { RECORD_DEFAULTS, SCHEMA_VERSION } from '../registry.js';
+import { CONTENT_FIELDS, RECORD_DEFAULTS, SCHEMA_VERSION } from '../registry.js';
 import { SchemaVersionUnsupportedError } from '../errors.js';
 import { migrate } from '../operations.js';
 
@@ -18,13 +18,9 @@ export function upToDate(type, content) {
 /** A stored record with every content field up to date. */
 export function forReading(record) {
   if (!record) return record;
-  const type = record.artifact_type;
-  return {
-    ...record,
-    current_content: upToDate(type, record.current_content),
-    previous_content: upToDate(type, record.previous_content),
-    base_content: upToDate(type, record.base_content),
-  };
+  const read = { ...record };
+  for (const field of CONTENT_FIELDS) read[field] = upToDate(record.artifact_type, record[field]);
+  return read;
 }
 
 /**

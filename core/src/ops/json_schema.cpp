@@ -1,5 +1,6 @@
 // jsonSchema(): the registry as JSON Schema draft 2020-12, with the "we"-voice descriptions, for
 // ajv and any validator, or as the structured-output subset an LLM provider accepts.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -35,10 +36,14 @@ void collect_models(const ModelSpec& model, std::vector<const ModelSpec*>& seen)
 // structured-output decoder, which accepts a subset.
 enum class Target : std::uint8_t { draft_2020_12, openai, anthropic };
 
+// Target names, in Target's order.
+constexpr std::array<std::string_view, 3> kTargetNames = {"draft-2020-12", "openai", "anthropic"};
+
 std::optional<Target> parse_target(std::string_view name) {
-  if (name.empty() || name == "draft-2020-12") return Target::draft_2020_12;
-  if (name == "openai") return Target::openai;
-  if (name == "anthropic") return Target::anthropic;
+  if (name.empty()) return Target::draft_2020_12;
+  for (std::size_t i = 0; i < kTargetNames.size(); ++i) {
+    if (kTargetNames[i] == name) return static_cast<Target>(i);
+  }
   return std::nullopt;
 }
 
@@ -192,7 +197,7 @@ SchemaResult json_schema(std::string_view type, std::string_view tier_text,
                  Issue{IssueType::unknown_target,
                        {},
                        "Unknown schema target '" + detail::printable_prefix(target_text, 64) +
-                           "'; expected 'draft-2020-12', 'openai' or 'anthropic'",
+                           "'; expected " + quoted_choices(kTargetNames),
                        detail::json_string(detail::printable_prefix(target_text, 1024)),
                        {}});
     return result;
