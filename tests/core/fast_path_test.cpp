@@ -145,6 +145,23 @@ TEST(FastGate, RawCopyAgreesWithTheParsedPath) {
   check_gate("brief", R"({ "market_analysis" : { "deep" : [1, 2.5, "x\n", null, true] } })");
 }
 
+// simdjson counts a container's values one level below it, scalars included: at the deepest
+// level a container must be empty. The raw copy must refuse exactly what the parser refuses.
+TEST(FastGate, AgreesWithTheParserAtTheNestingLimit) {
+  for (std::size_t depth = kMaxNestingDepth - 2; depth <= kMaxNestingDepth + 1; ++depth) {
+    for (std::string_view inner : {"", "1", "[]", "{}", "[1]", "{\"k\":1}"}) {
+      for (bool objects : {false, true}) {
+        std::string json = "{\"problem_statement\":";
+        for (std::size_t level = 2; level <= depth; ++level) json += objects ? "{\"k\":" : "[";
+        json += inner.empty() && objects ? "1" : std::string(inner);
+        for (std::size_t level = 2; level <= depth; ++level) json += objects ? "}" : "]";
+        json += "}";
+        check_gate("brief", json);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace artifacts
 

@@ -68,6 +68,7 @@ class Scanner {
   bool members(std::vector<RawMember>& out) {
     if (!consume('{') || !enter()) return false;
     if (!consume('}')) {
+      if (!has_room()) return false;
       do {
         std::string_view key;
         bool escaped = false;
@@ -235,6 +236,7 @@ class Scanner {
         if (!enter()) return false;
         ++p_;
         if (consume('}')) return leave();
+        if (!has_room()) return false;
         do {
           if (!string(raw, escaped) || !consume(':') || !any()) return false;
         } while (consume(','));
@@ -244,6 +246,7 @@ class Scanner {
         if (!enter()) return false;
         ++p_;
         if (consume(']')) return leave();
+        if (!has_room()) return false;
         do {
           if (!any()) return false;
         } while (consume(','));
@@ -261,6 +264,9 @@ class Scanner {
   }
 
   bool enter() { return ++depth_ <= kMaxNestingDepth; }
+  // simdjson counts a container's values as one level deeper than the container, scalars too: a
+  // container at the deepest level may only be empty.
+  bool has_room() const { return depth_ < kMaxNestingDepth; }
   bool leave() {
     --depth_;
     return true;
@@ -306,6 +312,7 @@ class Scanner {
         if (!consume('[')) return false;
         if (!enter()) return false;
         if (consume(']')) return leave();
+        if (!has_room()) return false;
         do {
           if (!value(*type.item)) return false;
         } while (consume(','));
@@ -320,6 +327,7 @@ class Scanner {
     if (model.fields.size() > 64) return false;
     std::uint64_t seen = 0;
     if (!consume('}')) {
+      if (!has_room()) return false;
       do {
         std::string_view key;
         bool escaped = false;
