@@ -10,10 +10,15 @@ import { init, validate, gate, merge, diff, wordDiff, sectionsFor } from 'cofoun
 import { SAMPLE_PLAN } from 'cofounder-artifacts/testing';
 import { SIZES, scaledRiskLog, editedRiskLog, prosePair } from './inputs.mjs';
 import { ajvValidator, zodSchema, differ, jsMerge, jsGate, jsdiffWords, dmpDiff } from './peers.mjs';
+import {
+  CHUNK_SIZES, streamingInputs, chunksOf, contenders, jsonriver, microsPerPushAt, pushers,
+} from './streaming.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const asJson = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
+// --streaming: only the streaming rows (a quick look while working on the stream validator).
+const onlyStreaming = process.argv.includes('--streaming');
 
 await init();
 
@@ -51,6 +56,7 @@ function row(scenario, size, bytes, ours, peers) {
   }
   rows.push(entry);
   if (!asJson) process.stderr.write(`  ${scenario} ${size}\n`);
+  return entry;
 }
 
 const ajv = ajvValidator('risk_log');
@@ -63,7 +69,7 @@ const inputs = Object.entries(SIZES).map(([size, bytes]) => {
 const benchInputs = new URL('build/bench-inputs/', `file://${root}`);
 mkdirSync(benchInputs, { recursive: true });
 
-for (const { size, content, text, edited } of inputs) {
+for (const { size, content, text, edited } of onlyStreaming ? [] : inputs) {
   if (quick && size === '4MB') continue;
   const bytes = Buffer.byteLength(text);
   writeFileSync(new URL(`risk_log.${size}.json`, benchInputs), text);
@@ -86,7 +92,7 @@ for (const { size, content, text, edited } of inputs) {
     type: 'risk_log', base: content, ours: edited, theirs: content, editedSections: ['technical_risks'],
   }), { 'jsondiffpatch merge': () => jsMerge(content, edited, content) });
 }
-for (const [size, length] of [['1KB', 1_000], ['16KB', 16_000], ['256KB', 256_000]]) {
+for (const [size, length] of onlyStreaming ? [] : [['1KB', 1_000], ['16KB', 16_000], ['256KB', 256_000]]) {
   const [a, b] = prosePair(length);
   writeFileSync(new URL(`prose.${size}.txt`, benchInputs), a);
   writeFileSync(new URL(`prose.${size}.edited.txt`, benchInputs), b);
@@ -94,6 +100,38 @@ for (const [size, length] of [['1KB', 1_000], ['16KB', 16_000], ['256KB', 256_00
     'jsdiff diffWords': () => jsdiffWords(a, b),
     'diff-match-patch': () => dmpDiff(a, b),
   });
+}
+
+/** time() for an asynchronous `fn`. */
+async function timeAsync(fn) {
+  await fn();
+  const samples = [];
+  for (let round = 0; round < (quick ? 3 : 9); round += 1) {
+    const t0 = performance.now();
+    await fn();
+    samples.push((performance.now() - t0) / 1000);
+  }
+  return median(samples);
+}
+
+// Streaming: each document in 4- and 16-character chunks, start to end, per contender.
+const perPush = [];
+for (const { name, type, text } of streamingInputs()) {
+  for (const size of CHUNK_SIZES) {
+    const chunks = chunksOf(text, size);
+    const { ours, ...peers } = contenders(type);
+    const entry = row(`stream ${size}-char chunks`, name, Buffer.byteLength(text), () => ours(chunks),
+      Object.fromEntries(Object.entries(peers).map(([peer, fn]) => [peer, () => fn(chunks)])));
+    const riverTime = await timeAsync(() => jsonriver(chunks));
+    entry.peers['jsonriver (async)'] = { micros: riverTime * 1e6, ratio: riverTime / (entry.oursMicros / 1e6) };
+    if (name.startsWith('risk_log')) {
+      const growth = { chunkSize: size, pushes: chunks.length, contenders: {} };
+      for (const [contender, make] of Object.entries(pushers(type))) {
+        growth.contenders[contender] = [0.1, 0.5, 0.9].map((fraction) => microsPerPushAt(chunks, fraction, make, { rounds: quick ? 3 : 9 }));
+      }
+      perPush.push(growth);
+    }
+  }
 }
 
 // Start-up: init() in a fresh Node process, several times.
@@ -131,7 +169,7 @@ const machine = {
 };
 
 if (asJson) {
-  console.log(JSON.stringify({ machine, startup, rows }, null, 1));
+  console.log(JSON.stringify({ machine, startup, rows, perPush }, null, 1));
 } else {
   const fmt = (n, digits = 1) => (n >= 100 ? n.toFixed(0) : n.toFixed(digits));
   const lines = [
@@ -150,7 +188,15 @@ if (asJson) {
       lines.push(`| ${first ? r.scenario : ''} | ${first ? r.size : ''} | ${first ? fmt(r.oursMBps) : ''} | ${first ? fmt(r.oursMicros) : ''} | ${first && r.nativeMBps ? fmt(r.nativeMBps) : ''} | ${first && r.nativeMBps ? (r.oursMBps / r.nativeMBps).toFixed(2) : ''} | ${name} | ${fmt(p.micros)} | ${p.ratio.toFixed(2)} |`);
     });
   }
+  lines.push('', 'Streaming, cost of one push at 10%, 50% and 90% of the 30 KB risk log (µs/push, median of the rounds;',
+    'flat means O(n) overall, growing means the prefix is re-parsed):', '',
+    '| chunk | pushes | contender | 10% | 50% | 90% |', '|---|---|---|---|---|---|');
+  for (const growth of perPush) {
+    Object.entries(growth.contenders).forEach(([contender, micros], i) => {
+      lines.push(`| ${i === 0 ? growth.chunkSize : ''} | ${i === 0 ? growth.pushes : ''} | ${contender} | ${micros.map((m) => m.toFixed(2)).join(' | ')} |`);
+    });
+  }
   const table = lines.join('\n');
   console.log(table);
-  if (!quick) writeFileSync(new URL('bench/RESULTS.md', `file://${root}`), `${table}\n`);
+  if (!quick && !onlyStreaming) writeFileSync(new URL('bench/RESULTS.md', `file://${root}`), `${table}\n`);
 }
