@@ -26,7 +26,10 @@ export const openAIResponses = {
   answer(body, label) {
     if (body?.error) throw failed(body, label);
     if (body?.status === 'incomplete') throw incomplete(body, label);
-    if (body?.status === 'failed') throw failed(body, label);
+    // Failed, cancelled, still queued: no answer to read.
+    if (body?.status !== undefined && body.status !== 'completed') {
+      throw new LlmFailedError(`${label}: the response is ${body.status}`);
+    }
     let text = '';
     let refusal = '';
     for (const item of body?.output ?? []) {
