@@ -30,12 +30,21 @@ function sectionLines(type, tier) {
     `- ${section.id} (${section.title}; ${section.required ? 'required' : 'optional, but write it'}): ${section.description}`);
 }
 
+// An earlier artifact as JSON: its sections in the registry's order (the stored version stamp and
+// anything unknown left out); text is taken as it is.
+function artifactJson(type, content) {
+  if (typeof content !== 'object') return String(content);
+  const sections = {};
+  for (const { id } of ARTIFACTS[type].sections) if (content[id] !== undefined) sections[id] = content[id];
+  return JSON.stringify(sections);
+}
+
 function priorLines(priorArtifacts) {
   const lines = [];
   for (const type of GENERATION_ORDER) {
     const content = priorArtifacts?.[type];
     if (content === undefined || content === null) continue;
-    lines.push(`### ${ARTIFACTS[type].title} (${type})`, typeof content === 'string' ? content : JSON.stringify(content), '');
+    lines.push(`### ${ARTIFACTS[type].title} (${type})`, artifactJson(type, content), '');
   }
   return lines;
 }

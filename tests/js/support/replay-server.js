@@ -22,13 +22,15 @@ export function seeded(seed) {
   };
 }
 
-/** `bytes` cut into pieces: `'bytes'` one byte each, `{seed}` random sizes (1 to 64), `'whole'`. */
+/** `bytes` cut into pieces: `'bytes'` one byte each, `{seed, maxPiece}` random sizes (1 to
+ * maxPiece, default 64), `'whole'`. */
 export function pieces(bytes, chunking) {
   if (chunking === 'whole') return [bytes];
   const next = chunking === 'bytes' ? () => 0 : seeded(chunking.seed);
+  const maxPiece = chunking.maxPiece ?? 64;
   const out = [];
   for (let i = 0; i < bytes.length;) {
-    const size = 1 + Math.floor(next() * 64);
+    const size = 1 + Math.floor(next() * maxPiece);
     out.push(bytes.subarray(i, i + size));
     i += size;
   }
