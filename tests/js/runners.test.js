@@ -555,7 +555,7 @@ test('junk options throw typed errors when the runner is made', () => {
     [{ model: '' }, InvalidInputError], [{ model: 42 }, InvalidInputError],
     [{ model: 'm', fetch: 'fetch' }, InvalidInputError], [{ model: 'm', fetch: {} }, InvalidInputError],
     [{ model: 'm', baseURL: 'not a url' }, InvalidInputError], [{ model: 'm', baseURL: 'ftp://example.com/v1' }, InvalidInputError],
-    [{ model: 'm', baseURL: 42 }, InvalidInputError], [{ model: 'm', apiKey: 42 }, InvalidInputError],
+    [{ model: 'm', baseURL: 42 }, InvalidInputError], [{ model: 'm', baseURL: 'https://example.com/v1?key=1' }, InvalidInputError], [{ model: 'm', apiKey: 42 }, InvalidInputError],
     [{ model: 'm', headers: 42 }, InvalidInputError], [{ model: 'm', buildMessages: 'prompt' }, InvalidInputError],
     [{ model: 'm', maxRetries: -1 }, InvalidInputError], [{ model: 'm', maxRetries: 1.5 }, InvalidInputError],
     [{ model: 'm', maxTokens: 0 }, InvalidInputError], [{ model: 'm', extraBody: [] }, InvalidInputError],

@@ -7,7 +7,10 @@ import { LlmFailedError } from '../errors.js';
 /** The body's chunks as they arrive. */
 export async function* readChunks(body, signal) {
   if (!body || typeof body.getReader !== 'function') throw new LlmFailedError('the response has no body to read');
-  signal?.throwIfAborted();
+  if (signal?.aborted) {
+    body.cancel(signal.reason).catch(() => {});
+    throw signal.reason;
+  }
   const reader = body.getReader();
   const onAbort = () => { reader.cancel(signal.reason).catch(() => {}); };
   signal?.addEventListener('abort', onAbort, { once: true });

@@ -1,6 +1,7 @@
 // One POST to a provider, retried on 429 and 5xx (and a failed connection) up to maxRetries
-// times: after the server's Retry-After when it gives one, else after a doubling delay. A wait
-// longer than maxRetryDelayMs is not retried: the error carries retryAfterMs for the caller.
+// times: after the server's Retry-After when it gives one, else after a doubling delay (at most
+// maxRetryDelayMs). A server that asks for a longer wait than maxRetryDelayMs is not retried: the
+// error carries its retryAfterMs for the caller to schedule.
 import { LlmFailedError } from '../errors.js';
 import { sleep, untilAborted } from './abort.js';
 import { httpFailure } from './failures.js';
@@ -41,8 +42,8 @@ export async function post(settings, { path, headers, body, stream, signal }) {
       failure = await httpFailure(response, settings.label, signal);
       if (!retryable(response.status)) throw failure;
     }
-    const delay = failure.retryAfterMs ?? settings.retryDelayMs * 2 ** attempt;
-    if (attempt >= settings.maxRetries || delay > settings.maxRetryDelayMs) throw failure;
-    await sleep(delay, signal);
+    const asked = failure.retryAfterMs;
+    if (attempt >= settings.maxRetries || asked > settings.maxRetryDelayMs) throw failure;
+    await sleep(asked ?? Math.min(settings.retryDelayMs * 2 ** attempt, settings.maxRetryDelayMs), signal);
   }
 }

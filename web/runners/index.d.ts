@@ -55,8 +55,8 @@ export interface RunnerOptions {
   maxRetries?: number;
   /** The first retry's delay when the server gives no Retry-After (doubling after). Default 1000. */
   retryDelayMs?: number;
-  /** A wait longer than this (the server's Retry-After, or the backoff) is not retried: the
-   * LlmFailedError says `retryAfterMs`. Default 60000. */
+  /** The longest wait between tries: a server asking for longer (Retry-After) is not retried,
+   * the LlmFailedError says `retryAfterMs`; the backoff stops growing here. Default 60000. */
   maxRetryDelayMs?: number;
   /** The answer's token limit: max_completion_tokens (Chat), max_output_tokens (Responses),
    * max_tokens (Anthropic, default ANTHROPIC_MAX_TOKENS); the OpenAI APIs' own default otherwise. */

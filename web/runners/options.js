@@ -33,6 +33,7 @@ function baseURL(value, fallback) {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InvalidInputError(`baseURL must be http(s), not ${url.protocol}`);
   }
+  if (url.search || url.hash) throw new InvalidInputError('baseURL must not have a query or a fragment: the API path goes after it');
   return url.href.replace(/\/+$/, '');
 }
 
