@@ -547,6 +547,44 @@ test('whole answers that are not JSON objects are llm_failed', async () => {
   await assert.rejects(runnerFor('anthropic', answer(JSON.stringify({ type: 'message', content: [], stop_reason: 'end_turn' }))).generateArtifact(BRIEF), isCode('llm_failed'));
 });
 
+test('the other documented endings: Responses content_filter and error events, Anthropic text deltas, Chat without [DONE]', async () => {
+  const sse = (events) => events.map(([event, data]) => `${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`).join('');
+  const stream = (body) => answer(body, { contentType: 'text/event-stream', chunking: { seed: 2 } });
+  const text = JSON.stringify(written(BRIEF));
+  const [first, rest] = [text.slice(0, 100), text.slice(100)];
+
+  const filtered = sse([['response.output_text.delta', { type: 'response.output_text.delta', delta: first }],
+    ['response.incomplete', { type: 'response.incomplete', response: { status: 'incomplete', incomplete_details: { reason: 'content_filter' } } }]]);
+  await assert.rejects(ask(runnerFor('openai-responses', stream(filtered)), { stream: true, type: BRIEF }), isCode('llm_refused'));
+  const errored = sse([['error', { type: 'error', code: 'rate_limit_exceeded', message: 'Too many tokens', param: null, sequence_number: 2 }]]);
+  await assert.rejects(ask(runnerFor('openai-responses', stream(errored)), { stream: true, type: BRIEF }),
+    (error) => isCode('llm_failed')(error) && /rate_limit_exceeded: Too many tokens/.test(error.message));
+
+  const asText = sse([['message_start', { type: 'message_start', message: { id: 'msg_1', content: [] } }],
+    ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
+    ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: first } }],
+    ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: rest } }],
+    ['content_block_stop', { type: 'content_block_stop', index: 0 }],
+    ['message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn' } }],
+    ['message_stop', { type: 'message_stop' }]]);
+  assert.deepEqual(await ask(runnerFor('anthropic', stream(asText)), { stream: true, type: BRIEF }), written(BRIEF));
+
+  const noDone = sse([[null, { choices: [{ index: 0, delta: { content: text }, finish_reason: null }] }],
+    [null, { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }]]);
+  assert.deepEqual(await ask(runnerFor('openai-chat', stream(noDone)), { stream: true, type: BRIEF }), written(BRIEF));
+});
+
+test('with maxRetries a failed connection is tried again', async () => {
+  for (const provider of PROVIDERS) {
+    let calls = 0;
+    const flaky = (url, init) => (++calls === 1 ? Promise.reject(new TypeError('fetch failed')) : fetch(url, init));
+    const runner = runnerFor(provider, replay(`${CONTENT_FIXTURE[provider]}.json`), { fetch: flaky, maxRetries: 1, retryDelayMs: 5 });
+    const type = streamFixtures().find((f) => f.file === `${CONTENT_FIXTURE[provider]}.json`).type;
+    assert.deepEqual(await runner.generateArtifact(type), written(type));
+    assert.equal(calls, 2);
+  }
+});
+
 // ---- options --------------------------------------------------------------------------------
 
 test('junk options throw typed errors when the runner is made', () => {
