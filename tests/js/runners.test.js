@@ -323,7 +323,7 @@ test('the default prompt: the "we" voice, exactly the tier\'s sections, the cont
     for (const tier of [...Object.values(Tier), undefined]) {
       const { system, messages } = buildArtifactMessages({ type, context: CONTEXT, priorArtifacts: earlier, tier });
       const text = messages.map((m) => m.content).join('\n');
-      assert.match(system, /We are building it together|building it together/);
+      assert.match(system, /We are building this startup together/);
       assert.match(system, /"we"/);
       assert.ok(text.includes(ARTIFACTS[type].title));
       const visible = sectionsFor(type, tier);
