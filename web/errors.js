@@ -33,6 +33,26 @@ export const NotFoundError = define('NotFoundError', 'not_found');
 export const StorageError = define('StorageError', 'storage_failed');
 export const NotInitializedError = define('NotInitializedError', 'not_initialized');
 
+// An LLM runner's failures (web/runners/): the answer was cut off, the model refused, or the call
+// failed (HTTP, network, a broken stream). `status` is the HTTP status when there was one;
+// `retryAfterMs` is what the server asked us to wait (Retry-After), when it said.
+export const LlmTruncatedError = define('LlmTruncatedError', 'llm_truncated');
+export class LlmRefusedError extends ArtifactsError {
+  /** @param {string} message @param {{refusal?: string, cause?: unknown}} [details] */
+  constructor(message, { refusal, cause } = {}) {
+    super('llm_refused', message, { cause });
+    if (refusal !== undefined) this.refusal = refusal;
+  }
+}
+export class LlmFailedError extends ArtifactsError {
+  /** @param {string} message @param {{status?: number, retryAfterMs?: number, cause?: unknown}} [details] */
+  constructor(message, { status, retryAfterMs, cause } = {}) {
+    super('llm_failed', message, { cause });
+    if (status !== undefined) this.status = status;
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
+  }
+}
+
 const byCode = {
   invalid_input: InvalidInputError,
   unknown_artifact_type: UnknownArtifactTypeError,

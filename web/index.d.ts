@@ -379,7 +379,7 @@ export function sectionsFor<K extends ArtifactTypeId>(type: K, tier?: TierName):
 export type ErrorCode =
   | Exclude<StatusCode, 'ok'>
   | 'tier_locked' | 'generation_in_progress' | 'lease_lost' | 'not_found' | 'storage_failed'
-  | 'not_initialized';
+  | 'not_initialized' | 'llm_truncated' | 'llm_refused' | 'llm_failed';
 
 export class ArtifactsError extends Error {
   constructor(code: ErrorCode, message: string, details?: { errors?: ValidationIssue[]; cause?: unknown });
@@ -399,3 +399,22 @@ export class NotFoundError extends ArtifactsError { readonly code: 'not_found'; 
 export class StorageError extends ArtifactsError { readonly code: 'storage_failed'; }
 /** A core call before `await init()` finished. */
 export class NotInitializedError extends ArtifactsError { readonly code: 'not_initialized'; }
+/** An LLM runner's answer was cut off (the provider's token limit) before the JSON was complete. */
+export class LlmTruncatedError extends ArtifactsError { readonly code: 'llm_truncated'; }
+/** The model refused to write the artifact (a refusal, or the provider's content filter). */
+export class LlmRefusedError extends ArtifactsError {
+  constructor(message: string, details?: { refusal?: string; cause?: unknown });
+  readonly code: 'llm_refused';
+  /** The model's refusal text, when it gave one. */
+  readonly refusal?: string;
+}
+/** An LLM call failed: an HTTP error, the network, the provider's error event, a broken stream or
+ * an answer that is not JSON. */
+export class LlmFailedError extends ArtifactsError {
+  constructor(message: string, details?: { status?: number; retryAfterMs?: number; cause?: unknown });
+  readonly code: 'llm_failed';
+  /** The HTTP status, when the failure was one. */
+  readonly status?: number;
+  /** How long the server asked us to wait before retrying (its Retry-After), when it said. */
+  readonly retryAfterMs?: number;
+}

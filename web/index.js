@@ -14,7 +14,7 @@ export {
 export {
   ArtifactsError, InvalidInputError, UnknownArtifactTypeError, UnknownTierError, ValidationFailedError,
   TierLockedError, ConcurrentGenerationError, LeaseLostError, SchemaVersionUnsupportedError,
-  NotFoundError, StorageError, NotInitializedError,
+  NotFoundError, StorageError, NotInitializedError, LlmTruncatedError, LlmRefusedError, LlmFailedError,
 } from './errors.js';
 export { ArtifactStore, DEFAULT_LEASE_TTL_MS } from './store/store.js';
 export { generateAll, regenerate } from './pipeline.js';

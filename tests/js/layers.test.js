@@ -1,4 +1,4 @@
-// web/ is layered one way: core.js < operations.js < store/ < pipeline.js < the entries
+// web/ is layered one way: core.js < operations.js < runners/ < store/ < pipeline.js < the entries
 // (index.js, diagnostics.js, testing/), with errors.js and registry.js as leaves. No import
 // cycle, no import up the order. The checker is tested too, on graphs that break the rules.
 import { test } from 'node:test';

@@ -18,7 +18,9 @@ test('the packed tarball installs into an empty folder and works there', () => {
     writeFileSync(join(installed.app, 'main.js'), `
       import { init, validate, gate, ArtifactType } from 'cofounder-artifacts';
       import { SAMPLE_PLAN } from 'cofounder-artifacts/testing';
+      import { openAIChatRunner } from 'cofounder-artifacts/runners';
       await init();
+      if (typeof openAIChatRunner({ model: 'm' }).streamArtifact !== 'function') throw new Error('runners');
       const ok = validate(ArtifactType.BRIEF, SAMPLE_PLAN.brief, { tier: 'partner' });
       const bad = validate('milestones', '{"milestones": 3}');
       const gated = gate('brief', SAMPLE_PLAN.brief, 'bootstrapper');

@@ -12,10 +12,11 @@ export const LAYERS = [
   { name: 'leaf', rank: 0, holds: (file) => file === 'errors.js' || file === 'registry.js' },
   { name: 'core', rank: 1, holds: (file) => file === 'core.js' },
   { name: 'operations', rank: 2, holds: (file) => ['operations.js', 'arguments.js', 'results.js'].includes(file) },
-  { name: 'store', rank: 3, holds: (file) => file.startsWith('store/') },
-  { name: 'pipeline', rank: 4, holds: (file) => file === 'pipeline.js' },
+  { name: 'runners', rank: 3, holds: (file) => file.startsWith('runners/') },
+  { name: 'store', rank: 4, holds: (file) => file.startsWith('store/') },
+  { name: 'pipeline', rank: 5, holds: (file) => file === 'pipeline.js' },
   {
-    name: 'entry', rank: 5,
+    name: 'entry', rank: 6,
     holds: (file) => file === 'index.js' || file === 'diagnostics.js' || file.startsWith('testing/'),
   },
 ];
