@@ -16,6 +16,14 @@ const packageAliases = Object.entries(packageJson.exports)
     find: new RegExp(`^${packageJson.name}${subpath.slice(1).replace('/', '\\/')}$`),
     replacement: fileURLToPath(new URL(target.default, repository)),
   }));
+// The editor's endpoint generator imports 'cofounder-artifacts/runners'. A checkout whose package
+// does not export it yet builds against a module that says so (only then: the export wins).
+if (!packageJson.exports['./runners']) {
+  packageAliases.push({
+    find: /^cofounder-artifacts\/runners$/,
+    replacement: fileURLToPath(new URL('./src/runners-unavailable.js', import.meta.url)),
+  });
+}
 
 // Emits sw.js with the list of every file of the build, so the service worker can cache the
 // whole app (wasm included) on the first visit and the editor opens with the network off.
