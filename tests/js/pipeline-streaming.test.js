@@ -54,6 +54,55 @@ test('RunnerFake streams only when asked: without `stream` it has no streamArtif
   assert.throws(() => new RunnerFake({ stream: true, chunkSize: 0 }), TypeError);
 });
 
+async function collect(stream) {
+  const chunks = [];
+  try {
+    for await (const chunk of stream) chunks.push(chunk);
+  } catch (error) {
+    return { chunks, error };
+  }
+  return { chunks };
+}
+
+test('RunnerFake streaming: chunk delay, abort with the signal\'s reason, scripted failures', async () => {
+  const slow = new RunnerFake({ stream: true, chunkSize: 200, chunkDelayMs: 15 });
+  const started = performance.now();
+  const { chunks } = await collect(slow.streamArtifact('brief', {}, {}));
+  assert.ok(performance.now() - started >= 15 * (chunks.length - 1) - 5, 'chunks come chunkDelayMs apart');
+
+  const controller = new AbortController();
+  const reason = new Error('enough');
+  const aborted = [];
+  const abortedRun = await (async () => {
+    try {
+      for await (const chunk of slow.streamArtifact('brief', {}, {}, { signal: controller.signal })) {
+        aborted.push(chunk);
+        if (aborted.length === 2) controller.abort(reason);
+      }
+    } catch (error) {
+      return error;
+    }
+    return null;
+  })();
+  assert.equal(abortedRun, reason);
+  assert.equal(aborted.length, 2);
+
+  const failing = await collect(new RunnerFake({ stream: true, chunkSize: 50, scenario: 'llm_failure' })
+    .streamArtifact('risk_log', {}, {}));
+  assert.ok(failing.error instanceof RunnerError && failing.error.scenario === 'llm_failure');
+  assert.ok(failing.chunks.length >= 1, 'some chunks before the failure');
+  assert.ok(failing.chunks.join('').length < wholeText('risk_log').length, 'and not all of them');
+
+  const oneChunk = await collect(new RunnerFake({ stream: true, chunkSize: 100000, scenario: 'llm_failure' })
+    .streamArtifact('brief', {}, {}));
+  assert.equal(oneChunk.chunks.length, 1, 'a one-chunk stream fails after its chunk');
+  assert.ok(oneChunk.error instanceof RunnerError);
+
+  const limited = await collect(new RunnerFake({ stream: true, scenario: 'rate_limited' }).streamArtifact('brief', {}, {}));
+  assert.deepEqual(limited.chunks, []);
+  assert.equal(limited.error.status, 429);
+});
+
 for (const chunkSize of [1, 7, 64, 100000]) {
   test(`streamed in ${chunkSize}-character chunks, generateAll stores what whole answers store`, async () => {
     const envWhole = environment();
