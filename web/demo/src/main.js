@@ -77,16 +77,16 @@ function onStreamEvent({ type, event }, label) {
   state.live.apply(event);
 }
 
-// Runs `work(signal)` as a generation the Stop button can abort. A stop is no error: the artifact
-// in flight is left failed (retryable), and the editor says so.
-async function stoppable(work) {
+// Runs `work(signal)` as a generation the Stop button can abort. A stop is no error: nothing of
+// the artifact in flight is written, and the editor says `stoppedMessage`.
+async function stoppable(work, stoppedMessage) {
   const controller = new AbortController();
   Object.assign(state, { abort: controller, followStream: true, live: null });
   try {
     return await work(controller.signal);
   } catch (error) {
     if (!controller.signal.aborted) throw error;
-    setMessage('info', 'Stopped. What was being written was not saved; "Retry failed" writes it again.');
+    setMessage('info', stoppedMessage);
     return null;
   } finally {
     Object.assign(state, { abort: null, live: null });
@@ -191,7 +191,7 @@ const actions = {
         if (state.live?.type === event.type && event.status !== 'started') state.live = null;
         render();
       },
-    })).finally(async () => {
+    }), 'Stopped. What was being written was not saved; "Retry failed" writes it again.').finally(async () => {
       await reloadRecords();
       state.progress = null;
     });
@@ -235,7 +235,7 @@ const actions = {
     const result = await stoppable((signal) => regenerate(state.store, runner, {
       projectId: state.project.id, type, tier: state.settings.tier, context: context(), preview: true, signal,
       onProgress: (event) => onStreamEvent(event, 'Regenerating (preview)'),
-    })).finally(() => { state.progress = null; });
+    }), 'Stopped: the regeneration was not kept.').finally(() => { state.progress = null; });
     if (result) Object.assign(state, { preview: { type, result }, showVersions: false, editing: null });
   }),
 
