@@ -292,17 +292,62 @@ export class ArtifactStore {
 export interface Runner {
   generateArtifact<K extends ArtifactTypeId>(type: K, context: Record<string, unknown>,
     priorArtifacts: Partial<ArtifactContentMap>, options?: { signal?: AbortSignal }): Promise<unknown>;
+  /**
+   * Optional: the artifact's JSON text in chunks, as an LLM streams it. When present, the
+   * pipeline streams through a stream validator (progress events with `status: 'streaming'`)
+   * instead of calling generateArtifact; what ends invalid or early is a failed generation.
+   */
+  streamArtifact?<K extends ArtifactTypeId>(type: K, context: Record<string, unknown>,
+    priorArtifacts: Partial<ArtifactContentMap>, options?: { signal?: AbortSignal }): AsyncIterable<string | Uint8Array>;
 }
 
-export interface ProgressEvent {
+// ---- stream validation (BEGIN: the stream validator's declarations replace this block) ------
+
+/** What the stream validator reports as the JSON text grows. */
+export type StreamEvent =
+  | { kind: 'section_start'; section: string }
+  /** Decoded string growth at `path` (e.g. `['problem_statement']`, `['risks', 0, 'description']`). */
+  | { kind: 'text'; path: Loc; delta: string }
+  | { kind: 'item_complete'; path: Loc; value: unknown; ok: boolean; errors: ValidationIssue[] }
+  | { kind: 'section_complete'; section: string; value: unknown; ok: boolean; errors: ValidationIssue[] }
+  | { kind: 'warning'; issue: ValidationWarning }
+  /** The JSON became invalid; no event follows. */
+  | { kind: 'error'; issue: ValidationIssue };
+
+export interface StreamValidator<T = unknown> {
+  /** Appends a chunk of the JSON text; returns what it completed or started. */
+  push(chunk: string | Uint8Array): StreamEvent[];
+  /** The value so far (partial). */
+  snapshot(): Partial<T>;
+  /** Exactly what `validate(type, wholeText, options)` returns. */
+  end(): ValidationResult<T>;
+  dispose(): void;
+}
+
+/** A validator fed the JSON text of one artifact chunk by chunk (an LLM's stream). */
+export function createStreamValidator<K extends ArtifactTypeId>(
+  type: K, options?: ValidateOptions): StreamValidator<ArtifactContentMap[K]>;
+
+// ---- stream validation (END) -----------------------------------------------------------------
+
+interface ProgressEventBase {
   type: ArtifactTypeId;
-  /** `failed`: the artifact was left in the failed generation status. */
-  status: 'started' | 'completed' | typeof GenerationStatus.FAILED | 'skipped' | 'reused';
+  /** The artifact's place in GENERATION_ORDER, and its length. */
   index: number;
   total: number;
-  record?: ArtifactRecord;
-  error?: Error;
 }
+
+export type ProgressEvent = ProgressEventBase & (
+  | {
+    /** `failed`: the artifact was left in the failed generation status. */
+    status: 'started' | 'completed' | typeof GenerationStatus.FAILED | 'skipped' | 'reused';
+    record?: ArtifactRecord;
+    error?: Error;
+    event?: undefined;
+  }
+  /** One event of the stream validator, while a streaming runner writes the artifact. */
+  | { status: 'streaming'; event: StreamEvent; record?: undefined; error?: undefined }
+);
 
 /**
  * Generates the project's artifacts in order, writing each as soon as it is done. The brief
@@ -334,10 +379,12 @@ export interface RegeneratePreview<K extends ArtifactTypeId> extends GenerationP
 export function regenerate<K extends ArtifactTypeId>(store: ArtifactStore, runner: Runner | null, options: {
   projectId: string; type: K; tier?: TierName; force?: boolean; preview: true;
   context?: Record<string, unknown>; generated?: unknown; signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
 }): Promise<RegeneratePreview<K>>;
 export function regenerate<K extends ArtifactTypeId>(store: ArtifactStore, runner: Runner | null, options: {
   projectId: string; type: K; tier?: TierName; force?: boolean; preview?: false;
   context?: Record<string, unknown>; generated?: unknown; signal?: AbortSignal; ttlMs?: number;
+  onProgress?: (event: ProgressEvent) => void;
 }): Promise<{ record: ArtifactRecordOf<K>; kept: string[]; conflicts: MergeConflict[] }>;
 
 /** The artifact types by constant name: `ArtifactType.MVP_SCOPE === 'mvp_scope'`. */

@@ -3,56 +3,24 @@
 // tests/artifacts/editor/ (git-ignored) for a reviewer to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from './support/chromium.js';
-import { serve } from './support/server.js';
-import { CONTENT_SECURITY_POLICY } from '../../web/demo/csp.mjs';
+import {
+  byTestId, ensureEditorBuild, noProblems, openEditor, serveEditor, statuses,
+} from './support/editor.js';
 
 const repository = new URL('../../', import.meta.url);
-const editorBuild = new URL('build/editor/', repository);
 const shots = fileURLToPath(new URL('tests/artifacts/editor/', repository));
 let browser;
 
 before(async () => {
-  // npm test builds the editor first; build it here too when the test runs on its own.
-  if (!existsSync(new URL('index.html', editorBuild))) {
-    execFileSync('bash', [fileURLToPath(new URL('scripts/build-editor.sh', repository))], { stdio: 'inherit' });
-  }
+  ensureEditorBuild();
   mkdirSync(shots, { recursive: true });
   browser = await launch();
 });
 after(async () => { await browser?.close(); });
 
-function serveEditor() {
-  return serve(editorBuild, { index: 'index.html', headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
-}
-
-// A page that records uncaught errors, console errors and CSP violations: all must stay empty.
-async function openEditor(context, url) {
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') page.problems.push(`console: ${message.text()} (${message.location().url})`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window.cspViolations ??= []).push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  await page.goto(url);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
-  return page;
-}
-
-async function noProblems(page) {
-  assert.deepEqual(page.problems, []);
-  assert.deepEqual(await page.evaluate(() => window.cspViolations ?? []), []);
-}
-
-const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
 const shot = (page, name) => page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
 
 async function createProjectAndGenerate(page) {
@@ -66,11 +34,6 @@ async function createProjectAndGenerate(page) {
   }, null, { timeout: 20000 });
   await page.waitForFunction(() => document.querySelector('[data-testid="status-how_it_works"]')?.textContent === 'v1',
     null, { timeout: 20000 });
-}
-
-async function statuses(page) {
-  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-testid^="status-"]')]
-    .map((element) => [element.dataset.testid.slice('status-'.length), element.textContent])));
 }
 
 test('generate, edit with instant validation, reload, regenerate with preview, diff, export, offline', async () => {

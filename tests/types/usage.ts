@@ -3,7 +3,7 @@
 import {
   init, validate, gate, migrate, merge, diff, wordDiff, jsonSchema, ArtifactStore, generateAll,
   regenerate, ArtifactType, GENERATION_ORDER, Tier, ARTIFACTS, sectionsFor, ArtifactsError,
-  ValidationFailedError, GenerationStatus, type ProductBriefContent, type MilestonesContent, type ArtifactRecordOf,
+  ValidationFailedError, GenerationStatus, createStreamValidator, type ProductBriefContent, type MilestonesContent, type ArtifactRecordOf,
 } from 'cofounder-artifacts';
 import { RunnerFake, SAMPLE_PLAN } from 'cofounder-artifacts/testing';
 
@@ -34,6 +34,18 @@ export async function main(): Promise<void> {
   const preview = await regenerate(store, runner, { projectId: 'p', type: 'brief', preview: true });
   const applied = await regenerate(store, null, { projectId: 'p', type: 'brief', generated: preview.generated });
   const record: ArtifactRecordOf<'brief'> = applied.record;
+  // Streaming: the runner's chunks through a stream validator, each event a progress event.
+  const streaming = new RunnerFake({ stream: true, chunkSize: 32, chunkDelayMs: 5 });
+  await generateAll(store, streaming, { projectId: 'p', onProgress: (e) => {
+    if (e.status === 'streaming' && e.event.kind === 'text') console.log(e.event.path.join('.'), e.event.delta);
+    else console.log(e.type, e.status, e.record?.version_number);
+  } });
+  await regenerate(store, streaming, { projectId: 'p', type: 'brief', preview: true, onProgress: (e) => console.log(e.index) });
+  const sv = createStreamValidator('brief', { tier: 'partner' });
+  for (const event of sv.push('{"problem_statement": "Sho')) if (event.kind === 'section_start') console.log(event.section);
+  const ended = sv.end();
+  if (ended.ok) console.log(ended.value.problem_statement);
+  sv.dispose();
   console.log(record.current_content?.target_user, preview.diff.sections.length);
   // A record of any type narrows by its artifact_type: content and section ids follow.
   for (const any of await store.listProject('p')) {

@@ -23,11 +23,25 @@ export interface RunnerFakeOptions {
   /** With a failing scenario, only these types fail. */
   failTypes?: ArtifactTypeId[];
   plan?: Partial<ArtifactContentMap>;
+  /** Also stream: the runner gets `streamArtifact` (without it, it has none). */
+  stream?: boolean;
+  /** Characters (code points) per streamed chunk; default 16. */
+  chunkSize?: number;
+  /** Delay before each streamed chunk after the first; default 0. */
+  chunkDelayMs?: number;
 }
 
 export class RunnerFake implements Runner {
   constructor(options?: RunnerFakeOptions);
   readonly scenario: Scenario;
+  /**
+   * Only with `stream: true`: the artifact as compact JSON text (`JSON.stringify` of the plan's
+   * content), `chunkSize` code points a chunk, `chunkDelayMs` apart. Rejects with the signal's
+   * reason on abort; `rate_limited` fails before the first chunk, `llm_failure` after half of them.
+   */
+  readonly streamArtifact?: <K extends ArtifactTypeId>(
+    type: K, context?: Record<string, unknown>, priorArtifacts?: Partial<ArtifactContentMap>,
+    options?: { signal?: AbortSignal }) => AsyncGenerator<string, void, undefined>;
   readonly calls: Array<{ type: ArtifactTypeId; context: Record<string, unknown>; priorArtifacts: Partial<ArtifactContentMap> }>;
   generateArtifact<K extends ArtifactTypeId>(
     type: K, context?: Record<string, unknown>, priorArtifacts?: Partial<ArtifactContentMap>,

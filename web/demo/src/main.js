@@ -4,7 +4,8 @@
 import {
   init, ArtifactStore, ArtifactType, generateAll, regenerate, planToMarkdown, toMarkdown, GENERATION_ORDER, ARTIFACTS,
 } from 'cofounder-artifacts';
-import { demoRunner } from './runner.js';
+import { demoRunner, endpointRunner, ENDPOINT_GENERATOR } from './runner.js';
+import { createStreamView } from './view-stream.js';
 import { listProjects, createProject, loadSettings, saveSettings } from './projects.js';
 import { downloadText, slug } from './download.js';
 import { renderApp } from './view-shell.js';
@@ -17,6 +18,12 @@ const state = {
   selected: GENERATION_ORDER[0],
   progress: null,  // {index, total, label} while a cascade runs
   generator: 'happy_path',
+  // The OpenAI-compatible endpoint: in this page's memory only (never in localStorage or
+  // IndexedDB): the API key is gone when the tab closes.
+  endpoint: { baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini', apiKey: '' },
+  abort: null,  // the AbortController of the generation running, for the Stop button
+  live: null,  // the artifact being streamed: a view from createStreamView
+  followStream: true,  // select each artifact as it starts streaming, until the founder picks one
   editing: null,  // {type, sectionId}
   preview: null,  // {type, result} from regenerate(..., {preview: true})
   showVersions: false,
@@ -42,15 +49,48 @@ async function reloadRecords() {
 }
 
 function runnerFor(generator) {
+  if (generator === ENDPOINT_GENERATOR) return endpointRunner(state.endpoint, state.settings.tier);
   // "llm_failure" fails the Risk Log only, so the cascade shows a failure it recovers from.
   const failing = generator === 'llm_failure' ? { scenario: 'llm_failure', failTypes: [ArtifactType.RISK_LOG] }
     : generator === 'rate_limited' ? { scenario: 'rate_limited', failTypes: [ArtifactType.MILESTONES] }
       : { scenario: 'happy_path' };
+  const query = new URLSearchParams(location.search);
   return demoRunner({
     ...failing,
-    latencyMs: Number(new URLSearchParams(location.search).get('latency') ?? 350),
+    latencyMs: Number(query.get('latency') ?? 350),
     round: (type) => (state.records.get(type)?.version_number ?? 0) + 1,
+    // ?chunk=…&chunkDelay=… set how the streamed sample arrives.
+    stream: generator === 'sample_stream'
+      ? { chunkSize: Number(query.get('chunk') ?? 24), chunkDelayMs: Number(query.get('chunkDelay') ?? 12) }
+      : undefined,
   });
+}
+
+// A streaming event: the artifact's live view grows in place (no re-render), except when a new
+// artifact starts streaming, which the editor selects unless the founder chose another one.
+function onStreamEvent({ type, event }, label) {
+  if (state.live?.type !== type) {
+    state.live = createStreamView(type, { tier: state.settings.tier, label });
+    if (state.followStream) Object.assign(state, { selected: type, editing: null, showVersions: false });
+    render();
+  }
+  state.live.apply(event);
+}
+
+// Runs `work(signal)` as a generation the Stop button can abort. A stop is no error: nothing of
+// the artifact in flight is written, and the editor says `stoppedMessage`.
+async function stoppable(work, stoppedMessage) {
+  const controller = new AbortController();
+  Object.assign(state, { abort: controller, followStream: true, live: null });
+  try {
+    return await work(controller.signal);
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    setMessage('info', stoppedMessage);
+    return null;
+  } finally {
+    Object.assign(state, { abort: null, live: null });
+  }
 }
 
 function context() {
@@ -112,31 +152,50 @@ const actions = {
     render();
   },
 
+  // Typing in the endpoint fields: kept in memory, no re-render (the field keeps its focus).
+  setEndpoint: (field, value) => {
+    state.endpoint[field] = value;
+  },
+
+  stop: () => {
+    state.abort?.abort(new DOMException('stopped by the founder', 'AbortError'));
+  },
+
   select: (type) => {
     Object.assign(state, { selected: type, editing: null, preview: null, showVersions: false });
+    if (state.abort) state.followStream = false;
     render();
   },
 
   // The cascade; with records already there it regenerates only what failed or was skipped.
   generate: ({ all = false } = {}) => guarded(async () => {
     setMessage(null);
+    const runner = runnerFor(state.generator);
     state.progress = { index: 0, total: GENERATION_ORDER.length, label: 'Starting…' };
     render();
-    const outcome = await generateAll(state.store, runnerFor(state.generator), {
+    const outcome = await stoppable((signal) => generateAll(state.store, runner, {
       projectId: state.project.id,
       context: context(),
       tier: state.settings.tier,
       all,
+      signal,
       onProgress: (event) => {
+        if (event.status === 'streaming') {
+          onStreamEvent(event, 'Writing');
+          return;
+        }
         const title = ARTIFACTS[event.type].title;
         const done = event.status === 'started' ? event.index : event.index + 1;
         state.progress = { index: done, total: event.total, label: `${title}: ${event.status}` };
         if (event.record) state.records.set(event.type, event.record);
+        if (state.live?.type === event.type && event.status !== 'started') state.live = null;
         render();
       },
+    }), 'Stopped. What was being written was not saved; "Retry failed" writes it again.').finally(async () => {
+      await reloadRecords();
+      state.progress = null;
     });
-    await reloadRecords();
-    state.progress = null;
+    if (!outcome) return;
     const failed = [...outcome.failed, ...outcome.skipped];
     if (failed.length) {
       setMessage('error', `Not generated: ${failed.map((type) => ARTIFACTS[type].title).join(', ')}. ` +
@@ -171,10 +230,13 @@ const actions = {
 
   previewRegeneration: (type) => guarded(async () => {
     setMessage(null);
-    const result = await regenerate(state.store, runnerFor(state.generator), {
-      projectId: state.project.id, type, tier: state.settings.tier, context: context(), preview: true,
-    });
-    Object.assign(state, { preview: { type, result }, showVersions: false, editing: null });
+    const runner = runnerFor(state.generator);
+    state.progress = { index: 0, total: 1, label: `Regenerating ${ARTIFACTS[type].title}…` };
+    const result = await stoppable((signal) => regenerate(state.store, runner, {
+      projectId: state.project.id, type, tier: state.settings.tier, context: context(), preview: true, signal,
+      onProgress: (event) => onStreamEvent(event, 'Regenerating (preview)'),
+    }), 'Stopped: the regeneration was not kept.').finally(() => { state.progress = null; });
+    if (result) Object.assign(state, { preview: { type, result }, showVersions: false, editing: null });
   }),
 
   applyRegeneration: (type, { force }) => guarded(async () => {

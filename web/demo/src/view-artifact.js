@@ -11,7 +11,7 @@ const lowestTierWith = (type, sectionId) =>
 
 // ---- reading view -----------------------------------------------------------------------------
 
-function itemFields(type, sectionId) {
+export function itemFields(type, sectionId) {
   const schema = jsonSchema(type);
   const property = schema.properties[sectionId];
   const items = (property.anyOf?.find((option) => option.type === 'array') ?? property).items;
@@ -19,7 +19,7 @@ function itemFields(type, sectionId) {
   return Object.entries(definition?.properties ?? {}).map(([key, field]) => ({ key, ...field }));
 }
 
-function renderItem(item, fields) {
+export function renderItem(item, fields) {
   // The item's first text field is its heading; enumerations (priority, severity) are badges.
   const heading = fields.find((field) => field.type === 'string' && !field.enum);
   const badges = fields.filter((field) => field.enum);
@@ -187,6 +187,8 @@ function versionView(state, type) {
 
 export function renderArtifact(state, actions) {
   const type = state.selected;
+  // Being streamed: the live view, the same element every render (see view-stream.js).
+  if (state.live?.type === type) return state.live.element;
   const artifact = ARTIFACTS[type];
   const record = state.records.get(type);
   const header = h('header', { class: 'artifact-header' },

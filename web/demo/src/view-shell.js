@@ -5,12 +5,7 @@ import { h, replaceChildren } from './dom.js';
 import { listProjects } from './projects.js';
 import { renderArtifact } from './view-artifact.js';
 import { tierLabel } from './labels.js';
-
-const GENERATORS = {
-  happy_path: 'Works normally',
-  llm_failure: 'LLM fails on Risk Log',
-  rate_limited: 'Rate limit on Milestones',
-};
+import { ENDPOINT_GENERATOR, GENERATORS } from './runner.js';
 
 function select(attributes, options, current) {
   return h('select', attributes, Object.entries(options).map(([value, label]) =>
@@ -32,6 +27,7 @@ function topBar(state, actions) {
     h('label', {}, 'Generator ',
       select({ 'data-testid': 'generator', onchange: (e) => actions.setGenerator(e.target.value) },
         GENERATORS, state.generator)),
+    state.generator === ENDPOINT_GENERATOR && endpointFields(state, actions),
     state.project && hasContent && h('span', { class: 'export' },
       h('button', { type: 'button', 'data-testid': 'export-readable', onclick: () => actions.exportPlan('readable') },
         'Export Markdown'),
@@ -40,14 +36,32 @@ function topBar(state, actions) {
   );
 }
 
-function progressBar(progress) {
+// Where the OpenAI-compatible endpoint is: the API key is a password field whose value lives in
+// the page's memory only (state.endpoint), never in the settings saved to localStorage.
+function endpointFields(state, actions) {
+  const field = (name, label, attributes) => h('label', {}, `${label} `, h('input', {
+    ...attributes, name, value: state.endpoint[name], 'data-testid': `endpoint-${name}`, spellcheck: false,
+    oninput: (e) => actions.setEndpoint(name, e.target.value),
+  }));
+  return h('fieldset', { class: 'endpoint', 'data-testid': 'endpoint' },
+    h('legend', {}, 'OpenAI-compatible endpoint'),
+    field('baseURL', 'Base URL', { type: 'url', placeholder: 'https://api.openai.com/v1', size: 28 }),
+    field('model', 'Model', { size: 14 }),
+    field('apiKey', 'API key', { type: 'password', autocomplete: 'off', size: 16 }),
+    h('span', { class: 'hint' }, 'The key stays in this tab\'s memory: it is never saved.'));
+}
+
+function progressBar(state, actions) {
+  const { progress } = state;
   if (!progress) return null;
   return h('div', { class: 'progress', 'data-testid': 'progress', role: 'status' },
     h('progress', { max: progress.total, value: progress.index }),
-    h('span', {}, `${progress.index}/${progress.total} · ${progress.label}`));
+    h('span', {}, `${progress.index}/${progress.total} · ${progress.label}`),
+    state.abort && h('button', { type: 'button', class: 'danger', 'data-testid': 'stop', onclick: actions.stop }, 'Stop'));
 }
 
-function statusOf(record) {
+function statusOf(record, streaming) {
+  if (streaming) return { text: 'streaming…', kind: 'busy' };
   if (!record) return { text: 'not generated', kind: 'none' };
   if (record.generation_status === GenerationStatus.GENERATING) return { text: 'generating…', kind: 'busy' };
   if (record.generation_status === GenerationStatus.FAILED) return { text: GenerationStatus.FAILED, kind: GenerationStatus.FAILED };
@@ -62,7 +76,7 @@ function artifactList(state, actions) {
   return h('nav', { class: 'artifacts', 'aria-label': 'Artifacts' },
     h('ol', {}, GENERATION_ORDER.map((type) => {
       const record = state.records.get(type);
-      const status = statusOf(record);
+      const status = statusOf(record, state.live?.type === type);
       return h('li', {},
         h('button', {
           type: 'button', class: type === state.selected ? 'selected' : '', 'data-testid': `nav-${type}`,
@@ -124,7 +138,7 @@ export function renderApp(root, state, actions) {
   }
   replaceChildren(root,
     topBar(state, actions),
-    progressBar(state.progress),
+    progressBar(state, actions),
     messageBar(state.message),
     h('div', { class: 'layout' },
       artifactList(state, actions),

@@ -1,0 +1,65 @@
+// The plan editor's production build served under the Content-Security-Policy `npm start` uses,
+// and pages on it that record every uncaught error, console error and CSP violation.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.js';
+import { CONTENT_SECURITY_POLICY } from '../../../web/demo/csp.mjs';
+
+const repository = new URL('../../../', import.meta.url);
+const editorBuild = new URL('build/editor/', repository);
+
+/** npm test builds the editor first; a test run on its own builds it here. */
+export function ensureEditorBuild() {
+  if (!existsSync(new URL('index.html', editorBuild))) {
+    execFileSync('bash', [fileURLToPath(new URL('scripts/build-editor.sh', repository))], { stdio: 'inherit' });
+  }
+}
+
+export function serveEditor() {
+  return serve(editorBuild, { index: 'index.html', headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
+}
+
+/** A page that records uncaught errors, console errors and CSP violations: all must stay empty. */
+export async function openEditor(context, url) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.problems.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window.cspViolations ??= []).push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
+  return page;
+}
+
+export async function noProblems(page) {
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations ?? []), []);
+}
+
+export const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/** Each artifact's status in the list: {brief: 'v1', ...}. */
+export async function statuses(page) {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-testid^="status-"]')]
+    .map((element) => [element.dataset.testid.slice('status-'.length), element.textContent])));
+}
+
+/** Resolves once every artifact shows `v1`; rejects at once with the editor's error message. */
+export async function allGenerated(page, timeout = 30000) {
+  await page.waitForFunction(() => {
+    const error = document.querySelector('[data-testid="message"].error');
+    if (error) return true;
+    return [...document.querySelectorAll('[data-testid^="status-"]')].every((element) => element.textContent === 'v1')
+      && !document.querySelector('[data-testid="progress"]');
+  }, null, { timeout });
+  const error = page.locator('[data-testid="message"].error');
+  if (await error.count()) assert.fail(`the editor says: ${await error.textContent()}`);
+}
