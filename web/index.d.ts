@@ -283,6 +283,13 @@ export class ArtifactStore {
   close(): void;
 }
 
+/** What the pipeline tells a runner call: its abort signal and the generation's tier. */
+export interface RunnerCallOptions {
+  signal?: AbortSignal;
+  /** The tier being generated for (when the call gave one): its sections are the ones wanted. */
+  tier?: TierName;
+}
+
 /**
  * The runner contract (the one definition; `cofounder-artifacts/testing` re-exports it): generate
  * one artifact given the ones before it in GENERATION_ORDER. What it resolves to (an object or
@@ -291,14 +298,14 @@ export class ArtifactStore {
  */
 export interface Runner {
   generateArtifact<K extends ArtifactTypeId>(type: K, context: Record<string, unknown>,
-    priorArtifacts: Partial<ArtifactContentMap>, options?: { signal?: AbortSignal }): Promise<unknown>;
+    priorArtifacts: Partial<ArtifactContentMap>, options?: RunnerCallOptions): Promise<unknown>;
   /**
    * Optional: the artifact's JSON text in chunks, as an LLM streams it. When present, the
    * pipeline streams through a stream validator (progress events with `status: 'streaming'`)
    * instead of calling generateArtifact; what ends invalid or early is a failed generation.
    */
   streamArtifact?<K extends ArtifactTypeId>(type: K, context: Record<string, unknown>,
-    priorArtifacts: Partial<ArtifactContentMap>, options?: { signal?: AbortSignal }): AsyncIterable<string | Uint8Array>;
+    priorArtifacts: Partial<ArtifactContentMap>, options?: RunnerCallOptions): AsyncIterable<string | Uint8Array>;
 }
 
 // ---- stream validation (BEGIN: the stream validator's declarations replace this block) ------

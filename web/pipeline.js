@@ -46,7 +46,7 @@ async function streamThroughValidator(runner, { type, context, prior, tier, sign
   let iterator;
   let finished = false;
   try {
-    iterator = runner.streamArtifact(type, context, prior, { signal })[Symbol.asyncIterator]();
+    iterator = runner.streamArtifact(type, context, prior, runnerOptions(tier, signal))[Symbol.asyncIterator]();
     for (;;) {
       const step = await nextChunk(iterator, signal);
       if (step.done) {
@@ -75,10 +75,16 @@ function invalidContent(type, errors) {
   return new ValidationFailedError(`generated ${type} content is invalid: ${first.msg} at ${first.loc.join('.')}`, { errors });
 }
 
+// What a runner call is told: the signal, and the generation's tier (an LLM runner asks for that
+// tier's sections).
+function runnerOptions(tier, signal) {
+  return tier === undefined ? { signal } : { signal, tier };
+}
+
 // One artifact from the runner: streamed through a validator when it can stream (each event
 // reported as a `streaming` progress event), else its whole answer.
 function runnerContent(runner, { type, context, prior, tier, signal, emit }) {
-  if (typeof runner.streamArtifact !== 'function') return runner.generateArtifact(type, context, prior, { signal });
+  if (typeof runner.streamArtifact !== 'function') return runner.generateArtifact(type, context, prior, runnerOptions(tier, signal));
   return streamThroughValidator(runner, {
     type, context, prior, tier, signal, onEvent: (event) => emit({ type, status: Progress.STREAMING, event }),
   });

@@ -351,3 +351,28 @@ test('regenerate streams too: a preview writes nothing, a write stores what a wh
   assert.deepEqual(after.current_content, preview.value);
   store.close();
 });
+
+test('a runner call is told the generation tier (an LLM runner asks for that tier\'s sections)', async () => {
+  const store = await openStore(environment());
+  const told = [];
+  const recording = (stream) => ({
+    async generateArtifact(type, context, prior, options) {
+      told.push([type, options.tier, options.signal instanceof AbortSignal || options.signal === undefined]);
+      return SAMPLE_PLAN[type];
+    },
+    ...(stream && {
+      async* streamArtifact(type, context, prior, options) {
+        told.push([type, options.tier, true]);
+        yield JSON.stringify(SAMPLE_PLAN[type]);
+      },
+    }),
+  });
+  await generateAll(store, recording(false), { projectId: P, tier: 'partner' });
+  await regenerate(store, recording(true), { projectId: P, type: 'brief', tier: 'cto_scale', force: true });
+  await regenerate(store, recording(false), { projectId: P, type: 'brief', preview: true });
+  assert.deepEqual(told, [
+    ...GENERATION_ORDER.map((type) => [type, 'partner', true]),
+    ['brief', 'cto_scale', true],
+    ['brief', undefined, true],
+  ]);
+});
