@@ -52,7 +52,6 @@ std::string_view describe(simdjson::error_code code) {
   }
 }
 
-
 // Whether an integer literal (optional '-', then digits) fits simdjson's 64-bit integers:
 // int64 when negative, uint64 otherwise.
 bool fits_64_bits(std::string_view literal) {

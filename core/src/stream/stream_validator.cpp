@@ -106,8 +106,9 @@ struct StreamValidator::State final : detail::TokenListener {
     if (frames.size() == 1) section_complete(parent.key, slice);
   }
 
-  void on_error(std::string_view detail) override {
-    add(StreamEventKind::error).issue = detail::json_invalid(received, detail);
+  void on_error(std::string_view detail, std::size_t at) override {
+    // The text up to the offending byte: the same however the stream was chunked.
+    add(StreamEventKind::error).issue = detail::json_invalid(received.substr(0, at + 1), detail);
   }
 
   void push(std::string_view bytes) {
@@ -168,9 +169,7 @@ struct StreamValidator::State final : detail::TokenListener {
     event.delta = std::move(delta);
   }
 
-  void warning(Issue issue) {
-    add(StreamEventKind::warning).issue = std::move(issue);
-  }
+  void warning(Issue issue) { add(StreamEventKind::warning).issue = std::move(issue); }
 
   void section_complete(const std::string& key, std::string_view slice) {
     StreamEvent& event = add(StreamEventKind::section_complete);

@@ -57,7 +57,7 @@ void Tokenizer::feed(std::string_view text, std::size_t from) {
         break;
       case Mode::literal:
         if (c != static_cast<unsigned char>(literal_[literal_at_])) {
-          fail("expected value");
+          fail("expected value", i);
           return;
         }
         ++i;
@@ -89,17 +89,17 @@ bool Tokenizer::structure(std::string_view text, std::size_t i) {
       }
       [[fallthrough]];
     case Mode::key:
-      if (c != '"') return fail("key must be a string");
+      if (c != '"') return fail("key must be a string", i);
       mode_ = Mode::string;
       in_key_ = true;
       key_.clear();
       return true;
     case Mode::colon:
-      if (c != ':') return fail("expected `:`");
+      if (c != ':') return fail("expected `:`", i);
       mode_ = Mode::value;
       return true;
     case Mode::after_value:
-      if (stack_.empty()) return fail("trailing characters");
+      if (stack_.empty()) return fail("trailing characters", i);
       if (c == ',') {
         mode_ = stack_.back().object ? Mode::key : Mode::value;
         return true;
@@ -108,7 +108,7 @@ bool Tokenizer::structure(std::string_view text, std::size_t i) {
         close(i);
         return true;
       }
-      return fail("expected `,` or the container's close");
+      return fail("expected `,` or the container's close", i);
     default:
       return true;  // the other modes never get here
   }
@@ -118,7 +118,7 @@ bool Tokenizer::begin_value(std::string_view text, std::size_t i) {
   const char c = text[i];
   if (c == '{' || c == '[') {
     // One more container than the limit is refused, as validate() refuses it.
-    if (stack_.size() >= kMaxNestingDepth) return fail("recursion limit exceeded");
+    if (stack_.size() >= kMaxNestingDepth) return fail("recursion limit exceeded", i);
     began_ = true;
     listener_.on_value_start(i, c, stack_.size());
     stack_.push_back({c == '{', i});
@@ -139,7 +139,7 @@ bool Tokenizer::begin_value(std::string_view text, std::size_t i) {
     literal_ = c == 't' ? "true" : c == 'f' ? "false" : "null";
     literal_at_ = 1;
   } else {
-    return fail("expected value");
+    return fail("expected value", i);
   }
   began_ = true;
   listener_.on_value_start(i, c, stack_.size());
@@ -158,9 +158,9 @@ void Tokenizer::end_value(std::size_t start, std::size_t end) {
   listener_.on_value_end(start, end, stack_.size());
 }
 
-bool Tokenizer::fail(std::string_view detail) {
+bool Tokenizer::fail(std::string_view detail, std::size_t at) {
   failed_ = true;
-  listener_.on_error(detail);
+  listener_.on_error(detail, at);
   return false;
 }
 
@@ -196,7 +196,7 @@ std::size_t Tokenizer::string_bytes(std::string_view text, std::size_t i) {
     }
     if (utf8_need_ != 0) {
       if ((c & 0xC0) != 0x80) {
-        fail("invalid unicode code point");
+        fail("invalid unicode code point", i);
         return n;
       }
       utf8_[utf8_have_++] = c;
@@ -204,7 +204,7 @@ std::size_t Tokenizer::string_bytes(std::string_view text, std::size_t i) {
       if (utf8_have_ < utf8_need_) continue;
       std::string_view sequence(reinterpret_cast<const char*>(utf8_), utf8_need_);
       if (!well_formed(decode_utf8(sequence, 0))) {
-        fail("invalid unicode code point");
+        fail("invalid unicode code point", i);
         return n;
       }
       out.append(sequence);
@@ -238,12 +238,12 @@ std::size_t Tokenizer::string_bytes(std::string_view text, std::size_t i) {
     if (c == '\\') {
       escape_ = 1;
     } else if (c < 0x20) {
-      fail("invalid string: bad escape or unescaped control character");
+      fail("invalid string: bad escape or unescaped control character", i);
       return n;
     } else {
       utf8_need_ = sequence_length(c);
       if (utf8_need_ == 0) {
-        fail("invalid unicode code point");
+        fail("invalid unicode code point", i);
         return n;
       }
       utf8_[0] = c;
@@ -261,7 +261,7 @@ bool Tokenizer::escape(unsigned char c, std::size_t i) {
     string_clean_ = i + 1;
     return true;
   };
-  auto bad = [&] { return fail("invalid string: bad escape or unescaped control character"); };
+  auto bad = [&] { return fail("invalid string: bad escape or unescaped control character", i); };
   switch (escape_) {
     case 1:
       switch (c) {
@@ -318,7 +318,7 @@ bool Tokenizer::number(unsigned char c, std::size_t i) {
   const bool digit = c >= '0' && c <= '9';
   switch (number_) {
     case kSign:
-      if (!digit) return fail("invalid number");
+      if (!digit) return fail("invalid number", i);
       number_ = c == '0' ? kZero : kWhole;
       return true;
     case kZero:
@@ -330,7 +330,7 @@ bool Tokenizer::number(unsigned char c, std::size_t i) {
       }
       break;
     case kDot:
-      if (!digit) return fail("invalid number");
+      if (!digit) return fail("invalid number", i);
       number_ = kFraction;
       return true;
     case kFraction:
@@ -343,7 +343,7 @@ bool Tokenizer::number(unsigned char c, std::size_t i) {
       }
       [[fallthrough]];
     case kExpSign:
-      if (!digit) return fail("invalid number");
+      if (!digit) return fail("invalid number", i);
       number_ = kExp;
       return true;
     case kExp:
@@ -355,7 +355,7 @@ bool Tokenizer::number(unsigned char c, std::size_t i) {
     number_ = kE;
     return true;
   }
-  if (!number_may_end(number_) || !ends_number(c)) return fail("invalid number");
+  if (!number_may_end(number_) || !ends_number(c)) return fail("invalid number", i);
   end_value(value_start_, i);
   return true;
 }

@@ -20,8 +20,8 @@ class TokenListener {
   virtual void on_value_start(std::size_t offset, char first, std::size_t depth) = 0;
   // A value occupying [start, end) closed, below `depth` open containers.
   virtual void on_value_end(std::size_t start, std::size_t end, std::size_t depth) = 0;
-  // The text stopped being JSON (or nested too deep); no more calls follow.
-  virtual void on_error(std::string_view detail) = 0;
+  // The text stopped being JSON at byte `at` (or nested too deep); no more calls follow.
+  virtual void on_error(std::string_view detail, std::size_t at) = 0;
 
  protected:
   ~TokenListener() = default;
@@ -67,19 +67,20 @@ class Tokenizer {
   bool escape(unsigned char c, std::size_t i);
   bool number(unsigned char c, std::size_t i);
   void end_value(std::size_t start, std::size_t end);
-  bool fail(std::string_view detail);
+  bool fail(std::string_view detail, std::size_t at);
   void append(char32_t code);
 
   TokenListener& listener_;
   std::vector<Frame> stack_;
   Mode mode_ = Mode::value;
   bool failed_ = false;
-  bool began_ = false;  // the root value began
+  bool began_ = false;     // the root value began
   std::size_t clean_ = 0;  // after the last complete value or opening bracket (snapshot)
   std::size_t value_start_ = 0;
   // string state
   bool in_key_ = false;
-  std::uint8_t escape_ = 0;  // 0: none; 1: after `\`; 2-5: \u digits; 6-7: `\u` of a low surrogate; 8-11: its digits
+  std::uint8_t escape_ =
+      0;  // 0: none; 1: after `\`; 2-5: \u digits; 6-7: `\u` of a low surrogate; 8-11: its digits
   char32_t code_ = 0;
   char32_t high_ = 0;
   unsigned char utf8_[4] = {};
