@@ -7,6 +7,7 @@ export { init, isInitialized } from './core.js';
 export {
   validate, gate, migrate, jsonSchema, merge, diff, wordDiff, toMarkdown, planToMarkdown,
 } from './operations.js';
+export { createStreamValidator } from './stream.js';
 export {
   ArtifactType, ARTIFACTS, CascadeRule, GENERATION_ORDER, GenerationStatus, IssueType, SCHEMA_VERSION, Tier, TIER_TITLES,
   sectionsFor,

@@ -29,6 +29,7 @@ struct StreamEvent {
   std::string section;        // section_start, section_complete: the section's key
   Path path;                  // text, item_complete: where the string or item is, from the root
   std::string delta;          // text
+  bool continues = false;     // text: the same string as this stream's previous text event
   std::string value;          // item_complete, section_complete: normalised JSON text when ok
   bool ok = true;             // item_complete, section_complete
   std::vector<Issue> errors;  // item_complete, section_complete: located from the root
@@ -37,6 +38,10 @@ struct StreamEvent {
 
 // The events as a JSON array ({"kind": ..., ...} each, snake_case), for the wasm boundary.
 std::string stream_events_json(const std::vector<StreamEvent>& events);
+// The same, except that a chunk whose only event continues the previous text event's string
+// (most chunks of a token stream) is written as its delta alone, with `delta_only` set: the
+// caller already knows the path.
+std::string stream_events_wire(const std::vector<StreamEvent>& events, bool& delta_only);
 
 class StreamValidator {
  public:

@@ -46,6 +46,7 @@ struct StreamValidator::State final : detail::TokenListener {
   }
 
   void on_value_start(std::size_t, char first, std::size_t depth) override {
+    string_reported = false;
     if (depth == 0) {
       root_object = first == '{';
       if (root_object) {
@@ -167,6 +168,8 @@ struct StreamValidator::State final : detail::TokenListener {
     StreamEvent& event = add(StreamEventKind::text);
     event.path = path();
     event.delta = std::move(delta);
+    event.continues = string_reported;
+    string_reported = true;
   }
 
   void warning(Issue issue) { add(StreamEventKind::warning).issue = std::move(issue); }
@@ -209,6 +212,7 @@ struct StreamValidator::State final : detail::TokenListener {
   std::vector<Frame> frames;
   bool root_object = false;
   const FieldSpec* section = nullptr;  // the section whose value is being read, if any
+  bool string_reported = false;        // the open string has had a text event
 };
 
 StreamValidator::StreamValidator(std::string_view type, const ValidateOptions& options)

@@ -76,4 +76,9 @@ std::string stream_events_json(const std::vector<StreamEvent>& events) {
   return {buffer.GetString(), buffer.GetSize()};
 }
 
+std::string stream_events_wire(const std::vector<StreamEvent>& events, bool& delta_only) {
+  delta_only = events.size() == 1 && events[0].kind == StreamEventKind::text && events[0].continues;
+  return delta_only ? events[0].delta : stream_events_json(events);
+}
+
 }  // namespace artifacts
