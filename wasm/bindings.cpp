@@ -164,11 +164,11 @@ std::uintptr_t stream_chunk_buffer(std::size_t size) {
 int stream_push(int handle, std::size_t length) {
   auto* validator = stream_at(handle);
   if (validator == nullptr) return 0;
-  const auto& events =
+  const auto events =
       validator->push(std::string_view(chunk.data(), std::min(length, chunk.size())));
   if (events.empty()) return 0;
   bool delta_only = false;
-  output = artifacts::stream_events_wire(events, delta_only);
+  artifacts::stream_events_wire(events, output, delta_only);
   const int size = static_cast<int>(output.size());
   return delta_only ? -size : size;
 }

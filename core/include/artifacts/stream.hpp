@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,11 +38,11 @@ struct StreamEvent {
 };
 
 // The events as a JSON array ({"kind": ..., ...} each, snake_case), for the wasm boundary.
-std::string stream_events_json(const std::vector<StreamEvent>& events);
+std::string stream_events_json(std::span<const StreamEvent> events);
 // The same, except that a chunk whose only event continues the previous text event's string
 // (most chunks of a token stream) is written as its delta alone, with `delta_only` set: the
-// caller already knows the path.
-std::string stream_events_wire(const std::vector<StreamEvent>& events, bool& delta_only);
+// caller already knows the path. Written into `out`, whose buffer is reused.
+void stream_events_wire(std::span<const StreamEvent> events, std::string& out, bool& delta_only);
 
 class StreamValidator {
  public:
@@ -54,8 +55,8 @@ class StreamValidator {
 
   const Outcome& setup() const;
   // Feeds the next chunk (split anywhere, even inside a UTF-8 character or an escape); returns
-  // this chunk's events in stream order (valid until the next call).
-  const std::vector<StreamEvent>& push(std::string_view bytes);
+  // this chunk's events in stream order (valid until the next call; their storage is reused).
+  std::span<const StreamEvent> push(std::string_view bytes);
   // The value so far as JSON text: the text up to the last complete token, the open string
   // closed, open containers closed; a key without a value and an unfinished number or literal
   // left out. "null" before the first value begins. Only grows across pushes.

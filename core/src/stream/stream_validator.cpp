@@ -85,8 +85,8 @@ struct StreamValidator::State final : detail::TokenListener {
   void on_value_end(std::size_t start, std::size_t end, std::size_t) override {
     const char first = received[start];
     if (first == '"') {
-      std::string grown = tokenizer.take_text();
-      if (tracking() && !grown.empty()) text(std::move(grown));
+      if (tracking() && !tokenizer.text().empty()) text();
+      tokenizer.clear_text();
     }
     if (!root_object) return;
     if (first == '{' || first == '[') frames.pop_back();
@@ -113,7 +113,7 @@ struct StreamValidator::State final : detail::TokenListener {
   }
 
   void push(std::string_view bytes) {
-    events.clear();
+    used = 0;
     if (!setup.ok()) return;
     if (over_limit) {
       total += bytes.size();
@@ -132,9 +132,9 @@ struct StreamValidator::State final : detail::TokenListener {
     if (tokenizer.failed()) return;
     tokenizer.feed(received, from);
     // The open string's growth in this chunk.
-    if (tokenizer.in_string_value() && tokenizer.has_text()) {
-      std::string grown = tokenizer.take_text();
-      if (tracking() && !tokenizer.failed()) text(std::move(grown));
+    if (tokenizer.in_string_value() && !tokenizer.text().empty()) {
+      if (tracking() && !tokenizer.failed()) text();
+      tokenizer.clear_text();
     }
   }
 
@@ -153,21 +153,30 @@ struct StreamValidator::State final : detail::TokenListener {
 
   Path path() const {
     Path out;
-    out.reserve(frames.size());
-    for (const Frame& frame : frames) {
-      if (frame.object) {
-        out.emplace_back(frame.key);
-      } else {
-        out.emplace_back(frame.index);
-      }
-    }
+    fill_path(out);
     return out;
   }
 
-  void text(std::string delta) {
+  // `out` as the path to the current value, reusing its storage (a slot's, between pushes).
+  void fill_path(Path& out) const {
+    out.resize(frames.size());
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+      const Frame& frame = frames[i];
+      auto* key = std::get_if<std::string>(&out[i]);
+      if (frame.object && key != nullptr) {
+        key->assign(frame.key);
+      } else if (frame.object) {
+        out[i] = frame.key;
+      } else {
+        out[i] = frame.index;
+      }
+    }
+  }
+
+  void text() {
     StreamEvent& event = add(StreamEventKind::text);
-    event.path = path();
-    event.delta = std::move(delta);
+    fill_path(event.path);
+    event.delta.assign(tokenizer.text());
     event.continues = string_reported;
     string_reported = true;
   }
@@ -187,10 +196,21 @@ struct StreamValidator::State final : detail::TokenListener {
     }
   }
 
+  // The next event, in a slot whose strings keep their buffers between pushes: a token stream's
+  // usual chunk (a few characters of one string) allocates nothing.
   StreamEvent& add(StreamEventKind kind) {
-    events.emplace_back();
-    events.back().kind = kind;
-    return events.back();
+    if (used == events.size()) events.emplace_back();
+    StreamEvent& event = events[used++];
+    event.kind = kind;
+    event.section.clear();
+    event.path.clear();
+    event.delta.clear();
+    event.value.clear();
+    event.ok = true;
+    event.continues = false;
+    event.errors.clear();
+    if (!event.issue.msg.empty()) event.issue = Issue{};
+    return event;
   }
 
   static std::string_view tier_name_of(SectionTier section_tier) {
@@ -208,7 +228,8 @@ struct StreamValidator::State final : detail::TokenListener {
   std::size_t total = 0;  // bytes pushed, once over the limit
   bool over_limit = false;
   detail::Tokenizer tokenizer{*this};
-  std::vector<StreamEvent> events;
+  std::vector<StreamEvent> events;  // slots; the first `used` are this chunk's events
+  std::size_t used = 0;
   std::vector<Frame> frames;
   bool root_object = false;
   const FieldSpec* section = nullptr;  // the section whose value is being read, if any
@@ -224,9 +245,9 @@ const Outcome& StreamValidator::setup() const {
   return state_->setup;
 }
 
-const std::vector<StreamEvent>& StreamValidator::push(std::string_view bytes) {
+std::span<const StreamEvent> StreamValidator::push(std::string_view bytes) {
   state_->push(bytes);
-  return state_->events;
+  return {state_->events.data(), state_->used};
 }
 
 std::string StreamValidator::snapshot() const {

@@ -36,9 +36,9 @@ class Tokenizer {
   bool failed() const { return failed_; }
   // Inside a string value (not a key).
   bool in_string_value() const { return mode_ == Mode::string && !in_key_; }
-  // The decoded text the open (or just closed) string value gained since the last call.
-  std::string take_text() { return std::exchange(text_, {}); }
-  bool has_text() const { return !text_.empty(); }
+  // The decoded text the open (or just closed) string value gained since clear_text().
+  std::string_view text() const { return text_; }
+  void clear_text() { text_.clear(); }
   // The value so far (see StreamValidator::snapshot).
   std::string snapshot(std::string_view text) const;
 

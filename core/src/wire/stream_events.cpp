@@ -67,7 +67,7 @@ void write_event(Writer& out, const StreamEvent& event) {
 
 }  // namespace
 
-std::string stream_events_json(const std::vector<StreamEvent>& events) {
+std::string stream_events_json(std::span<const StreamEvent> events) {
   rapidjson::StringBuffer buffer;
   Writer out(buffer);
   out.StartArray();
@@ -76,9 +76,13 @@ std::string stream_events_json(const std::vector<StreamEvent>& events) {
   return {buffer.GetString(), buffer.GetSize()};
 }
 
-std::string stream_events_wire(const std::vector<StreamEvent>& events, bool& delta_only) {
+void stream_events_wire(std::span<const StreamEvent> events, std::string& out, bool& delta_only) {
   delta_only = events.size() == 1 && events[0].kind == StreamEventKind::text && events[0].continues;
-  return delta_only ? events[0].delta : stream_events_json(events);
+  if (delta_only) {
+    out.assign(events[0].delta);
+  } else {
+    out = stream_events_json(events);
+  }
 }
 
 }  // namespace artifacts

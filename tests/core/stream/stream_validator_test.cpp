@@ -123,7 +123,7 @@ std::vector<StreamEvent> push_all(StreamValidator& validator, std::string_view t
                                   std::size_t size) {
   std::vector<StreamEvent> all;
   for (std::size_t at = 0; at < text.size(); at += size) {
-    const auto& events = validator.push(text.substr(at, size));
+    const auto events = validator.push(text.substr(at, size));
     all.insert(all.end(), events.begin(), events.end());
   }
   return all;
