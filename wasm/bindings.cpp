@@ -2,6 +2,7 @@
 // wasm memory: JS encodes its input into the reused input buffer (TextEncoder.encodeInto) and
 // decodes the result from the output buffer, so no embind string conversion sits on the hot path.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include <cstdint>
 #include <memory>
@@ -129,6 +130,12 @@ int validate_indexed(int model, std::size_t length, int tier, bool strict) {
 
 std::vector<std::unique_ptr<artifacts::StreamValidator>> streams;
 std::string chunk;  // the chunk being pushed, written by JS
+// Where a push's output starts, at an address JS learns once: no second call to find it.
+std::uint32_t stream_output_at = 0;
+
+std::uintptr_t stream_output_cell() {
+  return reinterpret_cast<std::uintptr_t>(&stream_output_at);
+}
 
 artifacts::StreamValidator* stream_at(int handle) {
   if (handle <= 0 || static_cast<std::size_t>(handle) > streams.size()) return nullptr;
@@ -169,9 +176,20 @@ int stream_push(int handle, std::size_t length) {
   if (events.empty()) return 0;
   bool delta_only = false;
   artifacts::stream_events_wire(events, output, delta_only);
+  stream_output_at = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(output.data()));
   const int size = static_cast<int>(output.size());
   return delta_only ? -size : size;
 }
+
+}  // namespace
+
+// The push again as a plain wasm export: JS calls it directly, without embind's generic invoker
+// (the module is built without dynamic code, so embind cannot specialise one), once per chunk.
+extern "C" EMSCRIPTEN_KEEPALIVE int artifacts_stream_push(int handle, std::size_t length) {
+  return stream_push(handle, length);
+}
+
+namespace {
 
 std::size_t stream_snapshot(int handle) {
   auto* validator = stream_at(handle);
@@ -226,6 +244,7 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
   emscripten::function("registry", &artifacts::registry_json);
   emscripten::function("streamCreate", &stream_create);
   emscripten::function("streamChunkBuffer", &stream_chunk_buffer);
+  emscripten::function("streamOutputCell", &stream_output_cell);
   emscripten::function("streamPush", &stream_push);
   emscripten::function("streamSnapshot", &stream_snapshot);
   emscripten::function("streamEnd", &stream_end);

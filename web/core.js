@@ -204,6 +204,7 @@ function readResult(core, length) {
 
 let chunkPointer = 0;
 let chunkCapacity = 0;
+let outputCell = -1;  // where the core leaves the address of a push's output
 
 function chunkBuffer(core, bytes) {
   if (bytes > chunkCapacity) {
@@ -254,16 +255,20 @@ let pushedBytes = 0;
 export function streamPush(handle, chunk) {
   const core = ready();
   pushedBytes = writeChunk(core, chunk);
-  const length = core.streamPush(handle, pushedBytes);
+  const length = core._artifacts_stream_push(handle, pushedBytes);
   if (length === 0) return null;
-  if (length > 0) return readResult(core, length);
-  return readText(core, -length);
+  if (outputCell < 0) outputCell = core.streamOutputCell();
+  const heap = core.HEAPU8;
+  const pointer = (heap[outputCell] | (heap[outputCell + 1] << 8) | (heap[outputCell + 2] << 16)
+    | (heap[outputCell + 3] << 24)) >>> 0;
+  if (length < 0) return readText(heap, pointer, -length);
+  const events = JSON.parse(decoder.decode(heap.subarray(pointer, pointer + length)));
+  if (length > RETAINED_BYTES) core.releaseBuffers();
+  return events;
 }
 
-// UTF-8 text from the output buffer; a few ASCII bytes without the decoder.
-function readText(core, length) {
-  const pointer = core.outputPointer();
-  const heap = core.HEAPU8;
+// UTF-8 text from wasm memory; a few ASCII bytes without the decoder.
+function readText(heap, pointer, length) {
   if (length <= SHORT_CHUNK) {
     let text = '';
     for (let i = 0; i < length; i++) {

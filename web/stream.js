@@ -47,7 +47,8 @@ class StreamValidator {
   push(chunk) {
     this.#open();
     let refused = null;  // what validate() would refuse the whole text for, found in this chunk
-    if (typeof chunk === 'string') {
+    const text = typeof chunk === 'string';
+    if (text) {
       if (this.#pending !== '') {
         chunk = this.#pending + chunk;
         this.#pending = '';
@@ -56,20 +57,25 @@ class StreamValidator {
         this.#pending = chunk.slice(-1);
         chunk = chunk.slice(0, -1);
       }
-      if (!this.#malformed && typeof chunk.isWellFormed === 'function' && !chunk.isWellFormed()) {
-        refused = loneSurrogate();
-      }
     } else if (chunk instanceof Uint8Array) {
       if (this.#pending !== '') refused = loneSurrogate();  // half a pair, then bytes
     } else {
       throw new InvalidInputError(`chunk must be a string or a Uint8Array, got ${chunk === null ? 'null' : typeof chunk}`);
     }
-    if (refused) this.#malformed = true;
     this.#characters += chunk.length;
     if (this.#characters > MAX_INPUT_BYTES) return this.#stop(tooLargeText(this.#characters));
     const events = streamPush(this.#handle, chunk);
-    this.#bytes += lastPushBytes();
-    if (refused) return this.#stop(refused);
+    const bytes = lastPushBytes();
+    this.#bytes += bytes;
+    // One byte per character is ASCII, surely well-formed: most chunks skip the check.
+    if (text && bytes !== chunk.length && !this.#malformed && typeof chunk.isWellFormed === 'function'
+      && !chunk.isWellFormed()) {
+      refused = loneSurrogate();
+    }
+    if (refused) {
+      this.#malformed = true;
+      return this.#stop(refused);
+    }
     if (events === null || this.#stopped) return NO_EVENTS;
     if (typeof events === 'string') return [{ kind: 'text', path: this.#textPath.slice(), delta: events }];
     const mapped = streamEventsFromWire(events);

@@ -108,6 +108,11 @@ struct StreamValidator::State final : detail::TokenListener {
   }
 
   void on_error(std::string_view detail, std::size_t at) override {
+    // The open string's text before the fault, as a chunk ending there would have reported it.
+    if (tokenizer.in_string_value() && !tokenizer.text().empty()) {
+      if (tracking()) text();
+      tokenizer.clear_text();
+    }
     // The text up to the offending byte: the same however the stream was chunked.
     add(StreamEventKind::error).issue = detail::json_invalid(received.substr(0, at + 1), detail);
   }
