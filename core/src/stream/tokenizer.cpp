@@ -204,7 +204,7 @@ std::size_t Tokenizer::string_bytes(std::string_view text, std::size_t i) {
       if (utf8_have_ < utf8_need_) continue;
       std::string_view sequence(reinterpret_cast<const char*>(utf8_), utf8_need_);
       if (!well_formed(decode_utf8(sequence, 0))) {
-        fail("invalid unicode code point", i);
+        fail("invalid unicode code point", i - 1);  // the sequence's last byte
         return n;
       }
       out.append(sequence);
