@@ -73,6 +73,8 @@ std::map<std::string, std::vector<std::string>> seeds() {
     out["validate"].push_back(fuzz::validate_input(model->id, "", false, plan));
     out["validate"].push_back(fuzz::validate_input(model->id, "bootstrapper", false, plan));
     out["validate"].push_back(fuzz::validate_input(model->id, "cto_scale", true, plan));
+    out["stream"].push_back(fuzz::stream_input(model->id, "", false, 3, plan));
+    out["stream"].push_back(fuzz::stream_input(model->id, "bootstrapper", false, 0x17, plan));
     for (auto tier : artifacts::tier_names()) {
       out["gate"].push_back(fuzz::gate_input(model->id, tier, plan));
     }
@@ -136,6 +138,7 @@ std::map<std::string, std::vector<std::string>> seeds() {
         entry.HasMember("text") ? text_of(entry["text"]) : testing::to_json(entry["input"]);
     const bool strict = entry.HasMember("strict") && entry["strict"].IsTrue();
     out["validate"].push_back(fuzz::validate_input(model, "", strict, json));
+    out["stream"].push_back(fuzz::stream_input(model, "", strict, 0, json));
     out["gate"].push_back(fuzz::gate_input(model, "partner", json));
     if (artifacts::find_artifact_type(model) != nullptr) {
       out["migrate"].push_back(fuzz::migrate_input(model, json));

@@ -31,6 +31,10 @@ const Target* find_target(std::string_view name);
 //   validate  [model][options] json       model: index into models() (past the end: an unknown
 //                                          name); options: bits 0-2 tier (0 none, 1-3 a tier,
 //                                          4 an unknown name), bit 3 strict
+//   stream    [model][options][cuts] json
+//                                          model and options as for validate; the json is pushed
+//                                          in pieces of 1 to (cuts & 15) + 1 bytes, their
+//                                          lengths drawn from a generator seeded by cuts
 //   gate      [model][tier] json          tier: 0-2 a tier, 3 an unknown name, 4 empty
 //   migrate   [model] json
 //   merge     [mode][flags][mask][mask] payload
@@ -52,6 +56,8 @@ std::span<const std::string_view> models();
 
 std::string validate_input(std::string_view model, std::string_view tier, bool strict,
                            std::string_view json);
+std::string stream_input(std::string_view model, std::string_view tier, bool strict,
+                         std::uint8_t cuts, std::string_view json);
 std::string gate_input(std::string_view model, std::string_view tier, std::string_view json);
 std::string migrate_input(std::string_view type, std::string_view json);
 std::string merge_request_input(std::string_view request_json);

@@ -2,14 +2,18 @@
 // wasm memory: JS encodes its input into the reused input buffer (TextEncoder.encodeInto) and
 // decodes the result from the output buffer, so no embind string conversion sits on the hot path.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "artifacts/markdown.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
+#include "artifacts/stream.hpp"
 
 namespace {
 
@@ -118,6 +122,93 @@ int validate_indexed(int model, std::size_t length, int tier, bool strict) {
   return validate_input(spec ? spec->id : std::string_view(), length, tier_text, strict);
 }
 
+// ---- the stream validator ----------------------------------------------------------------
+// Validators live here between pushes, named to JS by a handle (their slot + 1). Each chunk
+// crosses through its own buffer, which JS reserves once and reuses while it is large enough:
+// a push is one call with no string conversion, and the output is written only when the chunk
+// produced events.
+
+std::vector<std::unique_ptr<artifacts::StreamValidator>> streams;
+std::string chunk;  // the chunk being pushed, written by JS
+// Where a push's output starts, at an address JS learns once: no second call to find it.
+std::uint32_t stream_output_at = 0;
+
+std::uintptr_t stream_output_cell() {
+  return reinterpret_cast<std::uintptr_t>(&stream_output_at);
+}
+
+artifacts::StreamValidator* stream_at(int handle) {
+  if (handle <= 0 || static_cast<std::size_t>(handle) > streams.size()) return nullptr;
+  return streams[static_cast<std::size_t>(handle) - 1].get();
+}
+
+// A validator for the model and tier named by index (as validate_indexed); JS checks the names
+// first, so both are known. Returns its handle.
+int stream_create(int model, int tier, bool strict) {
+  const auto* spec = artifacts::model_at(static_cast<std::size_t>(model));
+  std::string_view tier_text =
+      tier < 0 ? std::string_view() : artifacts::tier_names()[static_cast<std::size_t>(tier)];
+  auto validator = std::make_unique<artifacts::StreamValidator>(
+      spec ? spec->id : std::string_view(),
+      artifacts::ValidateOptions{.tier = tier_text, .strict = strict});
+  for (std::size_t i = 0; i < streams.size(); ++i) {
+    if (!streams[i]) {
+      streams[i] = std::move(validator);
+      return static_cast<int>(i + 1);
+    }
+  }
+  streams.push_back(std::move(validator));
+  return static_cast<int>(streams.size());
+}
+
+std::uintptr_t stream_chunk_buffer(std::size_t size) {
+  if (chunk.size() < size) chunk.resize(size);
+  return reinterpret_cast<std::uintptr_t>(chunk.data());
+}
+
+// Pushes `length` bytes of the chunk buffer: the events' JSON length in the output, 0 for none,
+// or minus the length of a lone delta continuing the previous text event (stream_events_wire).
+int stream_push(int handle, std::size_t length) {
+  auto* validator = stream_at(handle);
+  if (validator == nullptr) return 0;
+  const auto events =
+      validator->push(std::string_view(chunk.data(), std::min(length, chunk.size())));
+  if (events.empty()) return 0;
+  bool delta_only = false;
+  artifacts::stream_events_wire(events, output, delta_only);
+  stream_output_at = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(output.data()));
+  const int size = static_cast<int>(output.size());
+  return delta_only ? -size : size;
+}
+
+}  // namespace
+
+// The push again as a plain wasm export: JS calls it directly, without embind's generic invoker
+// (the module is built without dynamic code, so embind cannot specialise one), once per chunk.
+extern "C" EMSCRIPTEN_KEEPALIVE int artifacts_stream_push(int handle, std::size_t length) {
+  return stream_push(handle, length);
+}
+
+namespace {
+
+std::size_t stream_snapshot(int handle) {
+  auto* validator = stream_at(handle);
+  output = validator ? validator->snapshot() : "null";
+  return output.size();
+}
+
+// validate()'s result for everything pushed (with the value: JS no longer holds the text).
+std::size_t stream_end(int handle) {
+  auto* validator = stream_at(handle);
+  if (validator == nullptr) return 0;
+  return publish(validator->end());
+}
+
+void stream_free(int handle) {
+  if (stream_at(handle) != nullptr) streams[static_cast<std::size_t>(handle) - 1].reset();
+  if (chunk.capacity() > kRetainedBytes) std::string().swap(chunk);
+}
+
 #if defined(ARTIFACTS_WASM_DIAGNOSTICS)
 // The embind std::string path, only in the diagnostics build (never shipped), so the boundary
 // benchmark can compare it with the encodeInto path the package uses.
@@ -151,6 +242,13 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
   emscripten::function("toMarkdown", &to_markdown);
   emscripten::function("planToMarkdown", &plan_to_markdown);
   emscripten::function("registry", &artifacts::registry_json);
+  emscripten::function("streamCreate", &stream_create);
+  emscripten::function("streamChunkBuffer", &stream_chunk_buffer);
+  emscripten::function("streamOutputCell", &stream_output_cell);
+  emscripten::function("streamPush", &stream_push);
+  emscripten::function("streamSnapshot", &stream_snapshot);
+  emscripten::function("streamEnd", &stream_end);
+  emscripten::function("streamFree", &stream_free);
 #if defined(ARTIFACTS_WASM_DIAGNOSTICS)
   emscripten::function("validateString", &validate_string);
   emscripten::function("stringArgumentLength", &string_argument_length);

@@ -70,6 +70,11 @@ function ready() {
   return module;
 }
 
+/** The result validate() gives for text of `length` characters that is too large once encoded. */
+export function tooLargeText(length) {
+  return tooLarge(length > MAX_INPUT_BYTES ? length : Math.min(length * 3, MAX_INPUT_BYTES + 4));
+}
+
 function tooLarge(bytes) {
   return {
     ok: false,
@@ -85,7 +90,7 @@ function tooLarge(bytes) {
 }
 
 // `asJson`: the text was a JSON document (json_invalid); otherwise plain text (string_unicode).
-function loneSurrogate({ asJson = true } = {}) {
+export function loneSurrogate({ asJson = true } = {}) {
   const problem = 'lone surrogate in the text (not valid Unicode)';
   return {
     ok: false,
@@ -190,6 +195,114 @@ function readResult(core, length) {
   const result = JSON.parse(decoder.decode(core.HEAPU8.subarray(pointer, pointer + length)));
   if (length > RETAINED_BYTES) core.releaseBuffers();
   return result;
+}
+
+// ---- the stream validator's boundary ------------------------------------------------------
+// A validator lives in wasm memory between pushes, named by a handle. Each chunk is written into
+// the core's chunk buffer, reserved once and reused while it is large enough (its address does
+// not move until it grows or a stream is freed); events are decoded only when there are some.
+
+let chunkPointer = 0;
+let chunkCapacity = 0;
+let outputCell = -1;  // where the core leaves the address of a push's output
+
+function chunkBuffer(core, bytes) {
+  if (bytes > chunkCapacity) {
+    chunkPointer = core.streamChunkBuffer(bytes);
+    chunkCapacity = bytes;
+  }
+  return chunkPointer;
+}
+
+// Short ASCII chunks (the common case of a token stream) are written byte by byte: cheaper than
+// a subarray and encodeInto for a few characters.
+const SHORT_CHUNK = 32;
+
+/** Writes `chunk` (a well-formed string or a Uint8Array) into the chunk buffer; its byte length. */
+function writeChunk(core, chunk) {
+  if (typeof chunk !== 'string') {
+    const pointer = chunkBuffer(core, chunk.length);
+    core.HEAPU8.set(chunk, pointer);
+    return chunk.length;
+  }
+  const length = chunk.length;
+  const capacity = length * 3;
+  const pointer = chunkBuffer(core, capacity);
+  const heap = core.HEAPU8;
+  if (length <= SHORT_CHUNK) {
+    let i = 0;
+    for (; i < length; i++) {
+      const code = chunk.charCodeAt(i);
+      if (code >= 0x80) break;
+      heap[pointer + i] = code;
+    }
+    if (i === length) return length;
+  }
+  return encoder.encodeInto(chunk, heap.subarray(pointer, pointer + capacity)).written;
+}
+
+/** A stream validator for a known model and tier (by index; tier -1: none); its handle. */
+export function streamCreate(model, tier, strict) {
+  return ready().streamCreate(model, tier, strict);
+}
+
+let pushedBytes = 0;
+
+/**
+ * Pushes a chunk: null when it produced no event, the events' wire JSON parsed, or (a string) the
+ * delta of a lone text event continuing the previous text event's string.
+ */
+export function streamPush(handle, chunk) {
+  const core = ready();
+  pushedBytes = writeChunk(core, chunk);
+  const length = core._artifacts_stream_push(handle, pushedBytes);
+  if (length === 0) return null;
+  if (outputCell < 0) outputCell = core.streamOutputCell();
+  const heap = core.HEAPU8;
+  const pointer = (heap[outputCell] | (heap[outputCell + 1] << 8) | (heap[outputCell + 2] << 16)
+    | (heap[outputCell + 3] << 24)) >>> 0;
+  if (length < 0) return readText(heap, pointer, -length);
+  const events = JSON.parse(decoder.decode(heap.subarray(pointer, pointer + length)));
+  if (length > RETAINED_BYTES) core.releaseBuffers();
+  return events;
+}
+
+// UTF-8 text from wasm memory; a few ASCII bytes without the decoder.
+function readText(heap, pointer, length) {
+  if (length <= SHORT_CHUNK) {
+    let text = '';
+    for (let i = 0; i < length; i++) {
+      const byte = heap[pointer + i];
+      if (byte >= 0x80) return decoder.decode(heap.subarray(pointer, pointer + length));
+      text += String.fromCharCode(byte);
+    }
+    return text;
+  }
+  return decoder.decode(heap.subarray(pointer, pointer + length));
+}
+
+/** The byte length of the last chunk pushed. */
+export function lastPushBytes() {
+  return pushedBytes;
+}
+
+/** The value so far (parsed). */
+export function streamSnapshot(handle) {
+  const core = ready();
+  return readResult(core, core.streamSnapshot(handle));
+}
+
+/** validate()'s wire result for everything pushed. */
+export function streamEnd(handle) {
+  const core = ready();
+  return readResult(core, core.streamEnd(handle));
+}
+
+/** Frees a validator's state (its handle is then unknown to the core). */
+export function streamFree(handle) {
+  if (module === null) return;
+  module.streamFree(handle);
+  chunkCapacity = 0;  // a large chunk buffer is given back with it
 }
 
 /** The registry as the core sees it (for checks; constants come from dist/registry.js). */

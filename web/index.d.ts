@@ -66,6 +66,83 @@ export function validate<K extends ArtifactTypeId>(
 export function validate(
   type: RecordModelId, content: Content, options?: ValidateOptions): ValidationResult<Record<string, unknown>>;
 
+/** A chunk's events, in stream order (see createStreamValidator). */
+export type StreamEvent<K extends string = string> =
+  | StreamSectionStartEvent<K>
+  | StreamTextEvent
+  | StreamItemCompleteEvent
+  | StreamSectionCompleteEvent<K>
+  | StreamWarningEvent
+  | StreamErrorEvent;
+
+/** A top-level key naming a section closed; its value begins. */
+export interface StreamSectionStartEvent<K extends string = string> {
+  kind: 'section_start';
+  section: K;
+}
+/** A string value inside a section grew: `delta` is the decoded text added since the last
+ * push (never half a character); a string's deltas concatenated are the string. */
+export interface StreamTextEvent {
+  kind: 'text';
+  path: Loc;
+  delta: string;
+}
+/** A list item inside a section closed, validated against its item type the moment it closed:
+ * `value` is the normalised item when `ok`, errors are located from the document's root. */
+export interface StreamItemCompleteEvent {
+  kind: 'item_complete';
+  path: Loc;
+  value: unknown;
+  ok: boolean;
+  errors: ValidationIssue[];
+}
+/** A section's value closed, validated against the section's type (as validate() would). */
+export interface StreamSectionCompleteEvent<K extends string = string> {
+  kind: 'section_complete';
+  section: K;
+  value: unknown;
+  ok: boolean;
+  errors: ValidationIssue[];
+}
+/** An unknown top-level key or a section above the tier, as soon as it appears. */
+export interface StreamWarningEvent {
+  kind: 'warning';
+  issue: ValidationWarning;
+}
+/** The text stopped being JSON (or grew too large or too deep): the last event of the stream;
+ * later pushes are taken (end() still answers) but give no events. */
+export interface StreamErrorEvent {
+  kind: 'error';
+  issue: ValidationIssue;
+}
+
+export interface StreamValidator<T, K extends string = string> {
+  /** Feeds the next chunk, split anywhere (inside a character, an escape, a number); a string's
+   * trailing high surrogate waits for the next push. Returns this chunk's events. */
+  push(chunk: string | Uint8Array): StreamEvent<K>[];
+  /** The value so far: complete tokens only, the open string and containers closed (a key
+   * without a value and an unfinished number or literal left out); `null` before the first
+   * value. Snapshots only grow and never change a value's type. */
+  snapshot(): unknown;
+  /** Exactly what `validate(type, wholeText, {tier, strict})` returns; closes the validator. */
+  end(): ValidationResult<T>;
+  /** Frees the validator's wasm memory (a FinalizationRegistry does it for one dropped). Safe to
+   * call again. */
+  dispose(): void;
+}
+
+/**
+ * Validates a document while it is written, chunk by chunk: sections, string growth and list
+ * items are reported as they complete, each validated as it closes; O(n) over the whole stream
+ * whatever the chunking. An unknown type or tier and bad options throw the errors validate()
+ * throws; push, snapshot and end on a closed validator (after end() or dispose()) and a chunk that
+ * is neither a string nor a Uint8Array throw InvalidInputError (code `invalid_input`).
+ */
+export function createStreamValidator<K extends ArtifactTypeId>(
+  type: K, options?: ValidateOptions): StreamValidator<ArtifactContentMap[K], ArtifactSectionMap[K]>;
+export function createStreamValidator(
+  type: RecordModelId, options?: ValidateOptions): StreamValidator<Record<string, unknown>>;
+
 export interface GateResult<T> {
   /** Only the sections `tier` may see (unknown keys dropped). */
   value: Partial<T>;
@@ -308,34 +385,6 @@ export interface Runner {
     priorArtifacts: Partial<ArtifactContentMap>, options?: RunnerCallOptions): AsyncIterable<string | Uint8Array>;
 }
 
-// ---- stream validation (BEGIN: the stream validator's declarations replace this block) ------
-
-/** What the stream validator reports as the JSON text grows. */
-export type StreamEvent =
-  | { kind: 'section_start'; section: string }
-  /** Decoded string growth at `path` (e.g. `['problem_statement']`, `['risks', 0, 'description']`). */
-  | { kind: 'text'; path: Loc; delta: string }
-  | { kind: 'item_complete'; path: Loc; value: unknown; ok: boolean; errors: ValidationIssue[] }
-  | { kind: 'section_complete'; section: string; value: unknown; ok: boolean; errors: ValidationIssue[] }
-  | { kind: 'warning'; issue: ValidationWarning }
-  /** The JSON became invalid; no event follows. */
-  | { kind: 'error'; issue: ValidationIssue };
-
-export interface StreamValidator<T = unknown> {
-  /** Appends a chunk of the JSON text; returns what it completed or started. */
-  push(chunk: string | Uint8Array): StreamEvent[];
-  /** The value so far (partial). */
-  snapshot(): Partial<T>;
-  /** Exactly what `validate(type, wholeText, options)` returns. */
-  end(): ValidationResult<T>;
-  dispose(): void;
-}
-
-/** A validator fed the JSON text of one artifact chunk by chunk (an LLM's stream). */
-export function createStreamValidator<K extends ArtifactTypeId>(
-  type: K, options?: ValidateOptions): StreamValidator<ArtifactContentMap[K]>;
-
-// ---- stream validation (END) -----------------------------------------------------------------
 
 interface ProgressEventBase {
   type: ArtifactTypeId;

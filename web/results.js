@@ -24,6 +24,14 @@ export function validateFromWire(result) {
   };
 }
 
+/**
+ * A chunk's stream events: {kind, section?, path?, delta?, value?, ok?, errors?, issue?}, issues
+ * in validate()'s shape (the core writes them as validate()'s errors are written).
+ */
+export function streamEventsFromWire(events) {
+  return events;
+}
+
 export function gateFromWire(result) {
   return { value: result.value, locked: result.locked };
 }

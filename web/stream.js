@@ -1,143 +1,154 @@
-// STAND-IN for createStreamValidator (the core's incremental validator replaces it at merge). It
-// scans the JSON text once, as it arrives, for the root object's sections (and the items of
-// sections that are lists), and reports the contract's events: section_start, text deltas of
-// prose sections, item_complete, section_complete, error. end() is validate(type, text, options).
-// No dependency: the package ships without its dev dependencies, bundlers included.
+// Validation of a document while an LLM writes it: createStreamValidator(type, {tier, strict})
+// takes the text chunk by chunk (split anywhere) and reports sections, string growth and list
+// items as they complete, each validated as it closes; end() answers exactly as validate() does
+// for the whole text. The parser's state lives in wasm memory between pushes (core.js).
+import {
+  lastPushBytes, loneSurrogate, MAX_INPUT_BYTES, streamCreate, streamEnd, streamFree, streamPush,
+  streamSnapshot, tooLargeText,
+} from './core.js';
+import { checkOptions, nameArgument, optionalTier } from './arguments.js';
+import { InvalidInputError } from './errors.js';
+import { MODEL_INDEX, TIER_INDEX } from './registry.js';
+import { streamEventsFromWire, validateFromWire } from './results.js';
 import { validate } from './operations.js';
 
-const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+// A validator dropped without dispose() or end() still gives its wasm memory back.
+const unreleased = new FinalizationRegistry((handle) => streamFree(handle));
 
-// The decoded text of a string token still open at the end of `raw` (an escape cut in half left out).
-function decodedPrefix(raw) {
-  const whole = raw.replace(/\\(u[0-9a-fA-F]{0,3})?$/, '');
-  try {
-    return JSON.parse(`"${whole}"`);
-  } catch {
-    return null;
+const NO_EVENTS = Object.freeze([]);
+
+function isHighSurrogate(code) {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+// The error event for text validate() refuses before the core reads it (too large, not Unicode).
+function localError(result) {
+  return [{ kind: 'error', issue: result.errors[0] }];
+}
+
+class StreamValidator {
+  #handle;
+  #pending = '';        // a trailing high surrogate, held until its pair arrives
+  #characters = 0;      // the whole text's length so far (bytes for Uint8Array chunks)
+  #bytes = 0;           // its UTF-8 length
+  #malformed = false;   // a lone surrogate: validate() refuses the text
+  #stopped = false;     // an error event was given here (the core's own stop is the core's)
+  #textPath = null;     // the path of the last text event
+
+  constructor(handle) {
+    this.#handle = handle;
+    unreleased.register(this, handle, this);
+  }
+
+  /**
+   * Feeds the next chunk (a string or UTF-8 bytes, split anywhere); returns its events.
+   * @param {string|Uint8Array} chunk
+   */
+  push(chunk) {
+    this.#open();
+    let refused = null;  // what validate() would refuse the whole text for, found in this chunk
+    const text = typeof chunk === 'string';
+    if (text) {
+      if (this.#pending !== '') {
+        chunk = this.#pending + chunk;
+        this.#pending = '';
+      }
+      if (chunk.length > 0 && isHighSurrogate(chunk.charCodeAt(chunk.length - 1))) {
+        this.#pending = chunk.slice(-1);
+        chunk = chunk.slice(0, -1);
+      }
+    } else if (chunk instanceof Uint8Array) {
+      if (this.#pending !== '') refused = loneSurrogate();  // half a pair, then bytes
+    } else {
+      throw new InvalidInputError(`chunk must be a string or a Uint8Array, got ${chunk === null ? 'null' : typeof chunk}`);
+    }
+    this.#characters += chunk.length;
+    if (this.#characters > MAX_INPUT_BYTES) return this.#stop(tooLargeText(this.#characters));
+    const events = streamPush(this.#handle, chunk);
+    const bytes = lastPushBytes();
+    this.#bytes += bytes;
+    // One byte per character is ASCII, surely well-formed: most chunks skip the check.
+    if (text && bytes !== chunk.length && !this.#malformed && typeof chunk.isWellFormed === 'function'
+      && !chunk.isWellFormed()) {
+      refused = loneSurrogate();
+    }
+    if (refused) {
+      this.#malformed = true;
+      return this.#stop(refused);
+    }
+    if (events === null || this.#stopped) return NO_EVENTS;
+    if (typeof events === 'string') return [{ kind: 'text', path: this.#textPath.slice(), delta: events }];
+    const mapped = streamEventsFromWire(events);
+    for (let i = mapped.length - 1; i >= 0; i--) {
+      if (mapped[i].kind === 'text') {
+        this.#textPath = mapped[i].path.slice();
+        break;
+      }
+    }
+    return mapped;
+  }
+
+  /** The value so far: complete tokens only, open strings and containers closed. */
+  snapshot() {
+    this.#open();
+    return streamSnapshot(this.#handle);
+  }
+
+  /** Exactly what validate(type, wholeText, {tier, strict}) returns; the validator is closed. */
+  end() {
+    this.#open();
+    if (this.#pending !== '') {
+      this.#malformed = true;  // the text ends in half a surrogate pair
+      this.#characters += 1;
+    }
+    const wire = this.#characters > MAX_INPUT_BYTES ? null : streamEnd(this.#handle);
+    this.dispose();
+    // validate()'s order: too long, then too large once encoded, then not Unicode, then the core.
+    let answer = wire;
+    if (this.#characters > MAX_INPUT_BYTES || this.#bytes > MAX_INPUT_BYTES + 4) {
+      answer = tooLargeText(this.#characters);
+    } else if (this.#malformed) {
+      answer = loneSurrogate();
+    }
+    const { valueIsInput, ...result } = validateFromWire(answer);
+    return result;
+  }
+
+  /** Frees the wasm state; push, snapshot and end throw afterwards. Safe to call again. */
+  dispose() {
+    if (this.#handle === 0) return;
+    unreleased.unregister(this);
+    streamFree(this.#handle);
+    this.#handle = 0;
+  }
+
+  #open() {
+    if (this.#handle === 0) {
+      throw new InvalidInputError('the stream validator is closed: end() or dispose() was called');
+    }
+  }
+
+  #stop(result) {
+    if (this.#stopped) return NO_EVENTS;
+    this.#stopped = true;
+    return localError(result);
   }
 }
 
-export function createStreamValidator(type, options = {}) {
-  const { tier, strict } = options;
-  const validateOptions = { ...(tier ? { tier } : {}), ...(strict ? { strict } : {}) };
-  const decoder = new TextDecoder();
-  const done = {};        // completed sections' values
-  const stack = [];       // open containers
-  let text = '';
-  let pos = 0;
-  let inString = false;
-  let escaped = false;
-  let stringStart = -1;
-  let expectKey = false;  // in the root object, where a key comes next
-  let keyString = false;  // the open string is a key
-  let key = null;
-  let valueExpected = false;
-  let section = null;     // the open section: {id, start, kind, emitted, itemStart, items}
-  let failed = false;
-  let closed = false;    // the root value ended
-  let events = [];
-
-  const errorsAt = (id, value, index) => validate(type, { [id]: value }, validateOptions).errors
-    .filter((e) => e.loc[0] === id && (index === undefined || e.loc[1] === index));
-  const fail = (msg, loc = []) => {
-    failed = true;
-    events.push({ kind: 'error', issue: { type: 'json_invalid', loc, msg: `Invalid JSON: ${msg}` } });
-  };
-  const parse = (segment, loc) => {
-    try {
-      return { value: JSON.parse(segment) };
-    } catch (error) {
-      fail(error.message, loc);
-      return null;
-    }
-  };
-  const emitText = (decoded) => {
-    if (decoded === null || decoded.length <= section.emitted) return;
-    events.push({ kind: 'text', path: [section.id], delta: decoded.slice(section.emitted) });
-    section.emitted = decoded.length;
-  };
-  const completeItem = (end) => {
-    const parsed = parse(text.slice(section.itemStart, end), [section.id, section.items.length]);
-    if (!parsed) return;
-    const index = section.items.push(parsed.value) - 1;
-    const errors = errorsAt(section.id, section.items, index);
-    events.push({ kind: 'item_complete', path: [section.id, index], value: parsed.value, ok: !errors.length, errors });
-    section.itemStart = null;
-  };
-  const completeSection = (end) => {
-    const parsed = parse(text.slice(section.start, end), [section.id]);
-    if (!parsed) return;
-    if (section.kind === 'string') emitText(parsed.value);
-    done[section.id] = parsed.value;
-    const errors = errorsAt(section.id, parsed.value);
-    events.push({ kind: 'section_complete', section: section.id, value: parsed.value, ok: !errors.length, errors });
-    section = null;
-  };
-
-  function scan(c, i) {
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c === '\\') escaped = true;
-      else if (c === '"') {
-        inString = false;
-        if (keyString) key = parse(text.slice(stringStart, i + 1))?.value;
-      }
-      return;
-    }
-    if (WHITESPACE.has(c)) return;
-    if (closed) return fail(`unexpected '${c}' after the end of the JSON value`);
-    if (stack.length === 1 && valueExpected) {
-      valueExpected = false;
-      section = { id: key, start: i, kind: c === '"' ? 'string' : c === '[' ? 'array' : 'other', emitted: 0, itemStart: null, items: [] };
-      events.push({ kind: 'section_start', section: key });
-    }
-    const inList = stack.length === 2 && section?.kind === 'array';
-    if (inList && section.itemStart === null && c !== ',' && c !== ']') section.itemStart = i;
-    if (c === '"') {
-      inString = true;
-      stringStart = i;
-      keyString = stack.length === 1 && expectKey;
-      expectKey = false;
-    } else if (c === ':' && stack.length === 1) valueExpected = true;
-    else if (c === '{' || c === '[') {
-      stack.push(c);
-      if (stack.length === 1) expectKey = c === '{';
-    } else if (c === '}' || c === ']') {
-      if (stack.pop() !== (c === '}' ? '{' : '[')) return fail(`unexpected '${c}'`);
-      if (inList && c === ']' && section.itemStart !== null) completeItem(i);
-      closed = stack.length === 0;
-      if (closed && section) completeSection(i);
-    } else if (c === ',') {
-      if (inList) completeItem(i);
-      else if (stack.length === 1 && section) {
-        completeSection(i);
-        expectKey = true;
-      }
-    }
+/**
+ * A validator for `type` fed chunk by chunk. Unknown types and tiers and bad options throw the
+ * errors validate() throws for them.
+ * @param {string} type
+ * @param {{tier?: string, strict?: boolean}} [options]
+ */
+export function createStreamValidator(type, options) {
+  type = nameArgument(type, 'type');
+  const { tier, strict = false } = checkOptions(options);
+  const tierName = optionalTier(tier);
+  const model = MODEL_INDEX.get(type);
+  const tierIndex = tierName === '' ? -1 : TIER_INDEX.get(tierName);
+  if (model === undefined || tierIndex === undefined) {
+    validate(type, 'null', { tier, strict });  // throws validate()'s error for the name
   }
-
-  return {
-    push(chunk) {
-      if (failed) return [];
-      text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-      events = [];
-      for (; pos < text.length && !failed; pos += 1) scan(text[pos], pos);
-      if (!failed && section?.kind === 'string' && inString) emitText(decodedPrefix(text.slice(section.start + 1)));
-      return events;
-    },
-    snapshot() {
-      const value = structuredClone(done);
-      if (section?.kind === 'array') value[section.id] = structuredClone(section.items);
-      if (section?.kind === 'string' && inString) value[section.id] = decodedPrefix(text.slice(section.start + 1)) ?? '';
-      return value;
-    },
-    end() {
-      text += decoder.decode();
-      return validate(type, text, validateOptions);
-    },
-    dispose() {
-      text = '';
-      section = null;
-    },
-  };
+  return new StreamValidator(streamCreate(model, tierIndex, Boolean(strict)));
 }

@@ -96,6 +96,13 @@ std::string validate_input(std::string_view model, std::string_view tier, bool s
   return header({index_of(models(), model), tier_bits | (strict ? 8u : 0u)}) + std::string(json);
 }
 
+std::string stream_input(std::string_view model, std::string_view tier, bool strict,
+                         std::uint8_t cuts, std::string_view json) {
+  std::string input = validate_input(model, tier, strict, {});
+  input += static_cast<char>(cuts);
+  return input + std::string(json);
+}
+
 std::string gate_input(std::string_view model, std::string_view tier, std::string_view json) {
   std::size_t tier_choice = 4;  // empty
   if (!tier.empty()) tier_choice = std::min<std::size_t>(index_of(tier_names(), tier), 3);

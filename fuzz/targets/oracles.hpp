@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,12 @@ bool has_repeated_key(const Value& object);
 // Every result: to_json() is valid JSON whose `ok` and `code` say what the result says, and a
 // result is ok exactly when it has no errors.
 std::string check_envelope(const Outcome& outcome, const std::string& json);
+
+// The stream validator on `text` pushed in pieces cut at `cuts` (ascending offsets): end() is
+// validate(), the events are those of any other cutting, each section and list item agrees with
+// validate()'s value and errors, text deltas give the document's strings, snapshots only grow.
+std::string check_stream(std::string_view type, std::string_view text,
+                         const ValidateOptions& options, std::span<const std::size_t> cuts);
 
 // A content document as validate() leaves it, for merge's oracle: "{}" for no content, nothing
 // for invalid content.

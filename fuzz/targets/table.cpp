@@ -9,6 +9,7 @@ namespace {
 constexpr std::array kTargets = {
     Target{"validate", &run_validate}, Target{"gate", &run_gate}, Target{"migrate", &run_migrate},
     Target{"merge", &run_merge},       Target{"diff", &run_diff}, Target{"markdown", &run_markdown},
+    Target{"stream", &run_stream},
 };
 
 }  // namespace

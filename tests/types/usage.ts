@@ -2,8 +2,8 @@
 // a frontend uses (including the generated content types) without errors.
 import {
   init, validate, gate, migrate, merge, diff, wordDiff, jsonSchema, ArtifactStore, generateAll,
-  regenerate, ArtifactType, GENERATION_ORDER, Tier, ARTIFACTS, sectionsFor, ArtifactsError,
-  ValidationFailedError, GenerationStatus, createStreamValidator, type ProductBriefContent, type MilestonesContent, type ArtifactRecordOf,
+  regenerate, createStreamValidator, type StreamEvent, ArtifactType, GENERATION_ORDER, Tier, ARTIFACTS, sectionsFor, ArtifactsError,
+  ValidationFailedError, GenerationStatus, type ProductBriefContent, type MilestonesContent, type ArtifactRecordOf,
 } from 'cofounder-artifacts';
 import { RunnerFake, SAMPLE_PLAN } from 'cofounder-artifacts/testing';
 
@@ -26,6 +26,16 @@ export async function main(): Promise<void> {
   console.log(wordDiff('a', 'b')[0]?.op, jsonSchema('risk_log', { tier: 'cto_scale' }),
     jsonSchema('brief', { tier: 'partner', target: 'openai' }));
   console.log(GENERATION_ORDER[0], ARTIFACTS.brief.sections[0].title, sectionsFor('brief', 'partner'));
+
+  const stream = createStreamValidator(ArtifactType.BRIEF, { tier: Tier.PARTNER });
+  const events: StreamEvent[] = [...stream.push('{"problem_statement": "We'), ...stream.push(new Uint8Array([34, 125]))];
+  for (const event of events) {
+    if (event.kind === 'text') console.log(event.path.join('.'), event.delta);
+    else if (event.kind === 'section_complete' && !event.ok) console.log(event.section, event.errors[0]?.msg);
+    else if (event.kind === 'error') console.log(event.issue.type);
+  }
+  const streamed = stream.end();
+  if (streamed.ok) console.log(streamed.value.problem_statement, stream.snapshot === undefined);
 
   const store = await ArtifactStore.open({ name: 'plans' });
   const runner = new RunnerFake({ scenario: 'happy_path', latencyMs: 10 });

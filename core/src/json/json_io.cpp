@@ -52,17 +52,6 @@ std::string_view describe(simdjson::error_code code) {
   }
 }
 
-Issue json_invalid(std::string_view text, std::string_view detail) {
-  std::string message = "Invalid JSON: ";
-  message += detail;
-  std::string ctx = "{\"error\":" + json_string(detail) + "}";
-  return Issue{IssueType::json_invalid,
-               {},
-               std::move(message),
-               json_string(printable_prefix(text, 1024)),
-               std::move(ctx)};
-}
-
 // Whether an integer literal (optional '-', then digits) fits simdjson's 64-bit integers:
 // int64 when negative, uint64 otherwise.
 bool fits_64_bits(std::string_view literal) {
@@ -179,17 +168,32 @@ void apply_number_patches(simdjson::dom::document& document,
 
 }  // namespace
 
+Issue json_invalid(std::string_view text, std::string_view detail) {
+  std::string message = "Invalid JSON: ";
+  message += detail;
+  std::string ctx = "{\"error\":" + json_string(detail) + "}";
+  return Issue{IssueType::json_invalid,
+               {},
+               std::move(message),
+               json_string(printable_prefix(text, 1024)),
+               std::move(ctx)};
+}
+
+Issue input_too_large(std::size_t bytes) {
+  return Issue{IssueType::input_too_large,
+               {},
+               "Input is " + std::to_string(bytes) + " bytes; the limit is " +
+                   std::to_string(kMaxInputBytes) + " bytes",
+               {},
+               "{\"limit\":" + std::to_string(kMaxInputBytes) + "}"};
+}
+
 JsonDocument::JsonDocument(std::string_view text, int slot) : slot_(slot) {
   // An empty view may point nowhere (string_view{}): simdjson copies from it with memcpy, whose
   // source must not be null even for zero bytes.
   if (text.data() == nullptr) text = std::string_view("", 0);
   if (text.size() > kMaxInputBytes) {
-    error_ = Issue{IssueType::input_too_large,
-                   {},
-                   "Input is " + std::to_string(text.size()) + " bytes; the limit is " +
-                       std::to_string(kMaxInputBytes) + " bytes",
-                   {},
-                   "{\"limit\":" + std::to_string(kMaxInputBytes) + "}"};
+    error_ = input_too_large(text.size());
     return;
   }
   // simdjson skips a UTF-8 byte-order mark; Pydantic's parser refuses it, as JSON does.

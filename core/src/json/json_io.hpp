@@ -39,6 +39,11 @@ class JsonDocument {
   Issue error_;
 };
 
+// The error for `text` that is not JSON: Pydantic's json_invalid, `detail` saying why.
+Issue json_invalid(std::string_view text, std::string_view detail);
+// The error for input of `bytes` bytes, over kMaxInputBytes.
+Issue input_too_large(std::size_t bytes);
+
 // The object or array behind an element already known to be one. (A copy: iterating straight
 // over `get_object().value_unsafe()` would walk a destroyed temporary.)
 inline simdjson::dom::object as_object(Element element) {

@@ -11,6 +11,7 @@
 #include "registry/resolve.hpp"
 #include "validate/fast_path.hpp"
 #include "validate/lax_conversions.hpp"
+#include "validate/validate_value.hpp"
 
 namespace artifacts {
 namespace {
@@ -61,6 +62,12 @@ class Validator {
       path_.pop_back();
     }
     out_.EndObject();
+  }
+
+  // One value of `type` found at `prefix` (its errors are located from the root).
+  void value_at(Path prefix, const TypeSpec& type, Element element) {
+    path_ = std::move(prefix);
+    value(type, element);
   }
 
  private:
@@ -306,6 +313,28 @@ class Validator {
 };
 
 }  // namespace
+
+namespace detail {
+
+ValueResult validate_value(const TypeSpec& type, Path prefix, std::string_view json,
+                           std::optional<Tier> tier, bool strict) {
+  ValueResult result;
+  ValidationResult checked;
+  JsonDocument document(json);
+  if (!document.root()) {
+    checked.errors.push_back(document.error());
+  } else {
+    rapidjson::StringBuffer buffer;
+    Writer out(buffer);
+    Validator(out, checked, tier, strict).value_at(std::move(prefix), type, *document.root());
+    if (checked.errors.empty()) result.value.assign(buffer.GetString(), buffer.GetSize());
+  }
+  result.errors = std::move(checked.errors);
+  result.warnings = std::move(checked.warnings);
+  return result;
+}
+
+}  // namespace detail
 
 ValidationResult validate(std::string_view type, std::string_view json,
                           const ValidateOptions& options) {

@@ -7,6 +7,8 @@ void write_raw(Writer& out, std::string_view json) {
   out.RawValue(json.data(), json.size(), rapidjson::kObjectType);
 }
 
+}  // namespace
+
 void write_path(Writer& out, const Path& path) {
   out.StartArray();
   for (const auto& item : path) {
@@ -38,8 +40,6 @@ void write_issues(Writer& out, std::string_view key, const std::vector<Issue>& i
   for (const auto& issue : issues) write_issue(out, issue);
   out.EndArray();
 }
-
-}  // namespace
 
 void write_envelope_head(Writer& out, const Outcome& outcome, const std::vector<Issue>* warnings) {
   out.StartObject();

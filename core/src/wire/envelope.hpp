@@ -15,6 +15,13 @@
 
 namespace artifacts::detail {
 
+// A location as a JSON array of keys and indexes.
+void write_path(Writer& out, const Path& path);
+// An issue in Pydantic v2's JSON-mode shape {"type","loc","msg","input"?,"ctx"?}.
+void write_issue(Writer& out, const Issue& issue);
+// `"key": [issue...]`.
+void write_issues(Writer& out, std::string_view key, const std::vector<Issue>& issues);
+
 // Opens the envelope and writes ok, code, errors and, when given, warnings.
 void write_envelope_head(Writer& out, const Outcome& outcome, const std::vector<Issue>* warnings);
 
