@@ -629,18 +629,33 @@ test('junk call arguments are typed errors and send nothing', async () => {
 
 // ---- with the pipeline ----------------------------------------------------------------------
 
-test('generateAll through a real runner: five requests, each with the earlier artifacts, five records stored', async () => {
-  // A provider that answers each artifact type with its plan fixture, streamed or whole.
+test('generateAll through a real runner: five streamed requests, each with the earlier artifacts, five records stored', async () => {
+  // A provider that answers each artifact type with its plan fixture, streamed (the pipeline
+  // streams a runner that can) in 40-character deltas.
   const chatAnswer = (request, res) => {
     const type = request.body.response_format.json_schema.name;
     const content = JSON.stringify(written(type));
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop' }] }));
+    assert.equal(request.body.stream, true);
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    const chunk = (delta, finish = null) => `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    for (let i = 0; i < content.length; i += 40) res.write(chunk({ content: content.slice(i, i + 40) }));
+    res.end(`${chunk({}, 'stop')}data: [DONE]\n\n`);
   };
   const runner = runnerFor('openai-chat', chatAnswer);
   const store = await openStore(environment());
-  const summary = await generateAll(store, runner, { projectId: 'p1', context: CONTEXT });
+  const completedSections = [];
+  const summary = await generateAll(store, runner, {
+    projectId: 'p1',
+    context: CONTEXT,
+    onProgress: ({ type, status, event }) => {
+      if (status === 'streaming' && event.kind === 'section_complete' && event.ok) completedSections.push(`${type}.${event.section}`);
+    },
+  });
   assert.deepEqual(summary.completed, [...GENERATION_ORDER]);
+  for (const type of GENERATION_ORDER) {
+    const sections = Object.keys(written(type)).filter((key) => completedSections.includes(`${type}.${key}`));
+    assert.ok(sections.length > 0, `${type} streamed its sections`);
+  }
   const requests = server.requests.slice(-GENERATION_ORDER.length);
   for (const [index, type] of GENERATION_ORDER.entries()) {
     const prompt = promptText('openai-chat', requests[index].body);
