@@ -124,7 +124,7 @@ for (const { name, type, text } of streamingInputs()) {
       Object.fromEntries(Object.entries(peers).map(([peer, fn]) => [peer, () => fn(chunks)])));
     const riverTime = await timeAsync(() => jsonriver(chunks));
     entry.peers['jsonriver (async)'] = { micros: riverTime * 1e6, ratio: riverTime / (entry.oursMicros / 1e6) };
-    if (name.startsWith('risk_log')) {
+    if (name === 'risk_log 30KB') {
       const growth = { chunkSize: size, pushes: chunks.length, contenders: {} };
       for (const [contender, make] of Object.entries(pushers(type))) {
         growth.contenders[contender] = [0.1, 0.5, 0.9].map((fraction) => microsPerPushAt(chunks, fraction, make, { rounds: quick ? 3 : 9 }));

@@ -53,7 +53,7 @@ export function contenders(type) {
       const parser = new JSONParser({ paths: ['$'] });
       parser.onValue = () => {};
       for (const chunk of chunks) parser.write(chunk);
-      parser.end();
+      if (!parser.isEnded) parser.end();
     },
   };
 }
@@ -101,7 +101,7 @@ export function pushers(type) {
     '@streamparser/json': () => {
       const parser = new JSONParser({ paths: ['$'] });
       parser.onValue = () => {};
-      return { push: (chunk) => parser.write(chunk), finish: () => parser.end() };
+      return { push: (chunk) => parser.write(chunk), finish: () => { if (!parser.isEnded) parser.end(); } };
     },
   };
 }
