@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm run server`: the reference backend on http://HOST:PORT (127.0.0.1:8787 by default).
+// Environment:
+//   DATABASE_URL      a PostgreSQL server; otherwise PGlite keeps its data in DATA_DIR
+//   DATA_DIR          PGlite's data folder (default .data/pglite, git-ignored)
+//   API_TOKENS        "token:user,token2:user2" ("token=user" too); none: one dev token is made and printed
+//   LLM_UPSTREAM_URL  an OpenAI-compatible base URL (…/v1) the LLM route relays to, LLM_API_KEY its key
+//   RUNNER_LATENCY_MS delay per artifact of the default RunnerFake (to watch a cascade progress)
+//   BODY_LIMIT        request body limit in bytes (default 2 MiB)
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { RunnerFake } from 'cofounder-artifacts/testing';
+import { buildApp } from './app.js';
+import { parseTokens } from './http/auth.js';
+
+const env = process.env;
+const root = new URL('..', import.meta.url).pathname;
+let tokens = parseTokens(env.API_TOKENS);
+let devToken = null;
+if (tokens.length === 0) {
+  devToken = `dev-${randomBytes(18).toString('base64url')}`;
+  tokens = [{ token: devToken, userId: 'dev' }];
+}
+const dataDir = env.DATABASE_URL ? undefined : resolve(root, env.DATA_DIR ?? '.data/pglite');
+if (dataDir) await mkdir(dataDir, { recursive: true });
+
+const app = await buildApp({
+  databaseUrl: env.DATABASE_URL,
+  dataDir,
+  tokens,
+  runner: new RunnerFake({ latencyMs: Number(env.RUNNER_LATENCY_MS ?? 0) }),
+  llm: { upstreamUrl: env.LLM_UPSTREAM_URL, apiKey: env.LLM_API_KEY },
+  bodyLimit: env.BODY_LIMIT ? Number(env.BODY_LIMIT) : undefined,
+  logger: { level: env.LOG_LEVEL ?? 'warn' },
+});
+const address = await app.listen({ host: env.HOST ?? '127.0.0.1', port: Number(env.PORT ?? 8787) });
+console.log(`cofounder-artifacts server: ${address}/api (storage: ${env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${dataDir}`})`);
+if (devToken) console.log(`dev token (API_TOKENS unset): Authorization: Bearer ${devToken}`);
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    app.close().then(() => process.exit(0), () => process.exit(1));
+  });
+}
