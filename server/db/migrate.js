@@ -9,8 +9,8 @@ const FILE_NAME = /^(\d{3})_([a-z0-9_]+)\.sql$/;
 const MIGRATION_LOCK = 7_201_014;
 
 /** The migrations on disk, in version order: [{version, name, file}]. */
-export async function listMigrations() {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
+export async function listMigrations(dir = MIGRATIONS_DIR) {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
   return files.map((file) => {
     const match = FILE_NAME.exec(file);
     if (!match) throw new Error(`migration file ${file} is not named NNN_name.sql`);
@@ -25,18 +25,19 @@ export async function appliedVersions(db) {
 }
 
 /**
- * Applies every migration not applied yet, up to version `to` (all by default).
+ * Applies every migration not applied yet, up to version `to` (all by default); `dir` (a file
+ * URL ending in /) holds them.
  * @returns {Promise<number[]>} the versions applied now
  */
-export async function migrate(db, { to = Infinity } = {}) {
+export async function migrate(db, { to = Infinity, dir = MIGRATIONS_DIR } = {}) {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY,
     name text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied = [];
-  for (const migration of await listMigrations()) {
+  for (const migration of await listMigrations(dir)) {
     if (migration.version > to) break;
-    const sql = await readFile(new URL(migration.file, MIGRATIONS_DIR), 'utf8');
+    const sql = await readFile(new URL(migration.file, dir), 'utf8');
     const ran = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);

@@ -38,6 +38,8 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     return owner;
   };
   const context = (project) => ({ name: project.name, idea: project.idea });
+  // A project from before tiers were stored has none: nothing is gated for it.
+  const tierOf = (project) => project.tier ?? undefined;
 
   // POST /generate {project_id, force}: 202, the cascade runs in the background. Without force
   // only what is missing or failed is generated; with force all five again.
@@ -48,7 +50,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     return {
       status: 202,
       body: { project_id: project.id, generation_status: GenerationStatus.GENERATING, force: all },
-      after: () => runs.cascade({ projectId: project.id, owner, context: context(project), tier: project.tier, all }),
+      after: () => runs.cascade({ projectId: project.id, owner, context: context(project), tier: tierOf(project), all }),
     };
   }));
 
@@ -64,7 +66,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
       const { current_content: content } = artifactRecord(row);
       if (content) plan[row.artifact_type] = content;
     }
-    const markdown = planToMarkdown(plan, { variant: request.query.variant, tier: project.tier, startupName: project.name });
+    const markdown = planToMarkdown(plan, { variant: request.query.variant, tier: tierOf(project), startupName: project.name });
     return reply.type('text/markdown; charset=utf-8').send(markdown);
   });
 
@@ -96,7 +98,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     if (!record.current_content) throw new HttpError(409, 'no_content', `the ${row.artifact_type} artifact has no generated content yet`);
     const project = await projectOr404(db, request, row.project_id);
     const markdown = toMarkdown(row.artifact_type, record.current_content,
-      { variant: request.query.variant, tier: project.tier, startupName: project.name });
+      { variant: request.query.variant, tier: tierOf(project), startupName: project.name });
     reply.header('etag', etagOf(row));
     return reply.type('text/markdown; charset=utf-8').send(markdown);
   });
@@ -124,7 +126,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
       status: 202,
       body: artifactRecord(marked),
       etag: etagOf(marked),
-      after: () => runs.regenerate({ projectId: project.id, owner, type: row.artifact_type, context: context(project), tier: project.tier }),
+      after: () => runs.regenerate({ projectId: project.id, owner, type: row.artifact_type, context: context(project), tier: tierOf(project) }),
     };
   }));
 
@@ -140,11 +142,11 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     const [sectionId] = request.body.section_path.split('.');
     const section = ARTIFACTS[row.artifact_type].sections.find((s) => s.id === sectionId);
     if (!section) throw new HttpError(422, 'unknown_section', `'${sectionId}' is not a section of ${row.artifact_type}`);
-    if (TIERS.indexOf(section.tier) > TIERS.indexOf(project.tier)) {
+    if (project.tier && TIERS.indexOf(section.tier) > TIERS.indexOf(project.tier)) {
       throw new HttpError(403, 'tier_locked', `${sectionId} needs the ${section.tier} tier; this project is ${project.tier}`);
     }
     const next = setAtPath(record.current_content, request.body.section_path, request.body.new_value);
-    const checked = validate(row.artifact_type, next, { tier: project.tier });
+    const checked = validate(row.artifact_type, next, { tier: tierOf(project) });
     if (!checked.ok) {
       throw new HttpError(422, 'validation_failed', `${request.body.section_path}: ${checked.errors[0].msg}`, { errors: checked.errors });
     }
@@ -182,7 +184,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     if (row && (row.project_id !== projectId || row.artifact_type !== type)) {
       throw new HttpError(422, 'invalid_request', 'project_id and artifact_type must be the artifact\'s own');
     }
-    const checked = validate(type, content, { tier: project.tier });
+    const checked = validate(type, content, { tier: tierOf(project) });
     if (!checked.ok) throw new HttpError(422, 'validation_failed', `content: ${checked.errors[0].msg}`, { errors: checked.errors });
     if (!row) {
       if (ifMatchTags(request)) checkIfMatch(request, null, null);
