@@ -1,6 +1,7 @@
-// Starts the server over real HTTP for the tests, on each storage: PGlite always (in memory, or a
-// data folder), PostgreSQL when DATABASE_URL is set (each test file in a schema of its own,
-// dropped at the end, so files may run side by side on one server).
+// Starts the server over real HTTP for the tests, on each storage: PGlite (a data folder), and
+// PostgreSQL when DATABASE_URL is set (each test file in a schema of its own, dropped at the end,
+// so files may run side by side on one server). SERVER_TEST_STORAGE=postgres runs only the
+// latter (scripts/test-server.sh's second run, after the PGlite one).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,18 +30,21 @@ async function withAdmin(work) {
  * again to reopen the same data (a restart); `migrateTo` stops at a schema version.
  */
 export function storages() {
-  const list = [{
+  const list = process.env.SERVER_TEST_STORAGE === 'postgres' ? [] : [{
     name: 'PGlite',
     async setup() {
       this.dir = await mkdtemp(join(tmpdir(), 'server-test-'));
     },
-    open: function open({ migrateTo, memory = false } = {}) {
-      return openStorage({ dataDir: memory ? undefined : this.dir, migrateTo });
+    open: function open({ migrateTo } = {}) {
+      return openStorage({ dataDir: this.dir, migrateTo });
     },
     async cleanup() {
       if (this.dir) await rm(this.dir, { recursive: true, force: true });
     },
   }];
+  if (process.env.SERVER_TEST_STORAGE === 'postgres' && !process.env.DATABASE_URL) {
+    throw new Error('SERVER_TEST_STORAGE=postgres needs DATABASE_URL');
+  }
   if (process.env.DATABASE_URL) {
     list.push({
       name: 'PostgreSQL',
