@@ -3,27 +3,34 @@
 // Environment:
 //   DATABASE_URL      a PostgreSQL server; otherwise PGlite keeps its data in DATA_DIR
 //   DATA_DIR          PGlite's data folder (default .data/pglite, git-ignored)
-//   API_TOKENS        "token:user,token2:user2" ("token=user" too); none: one dev token is made and printed
+//   API_TOKENS        "token:user,token2:user2" ("token=user" too); none: a dev token (.data/dev-token) is printed
 //   LLM_UPSTREAM_URL  an OpenAI-compatible base URL (…/v1) the LLM route relays to, LLM_API_KEY its key
 //   RUNNER_LATENCY_MS delay per artifact of the default RunnerFake (to watch a cascade progress)
 //   BODY_LIMIT        request body limit in bytes (default 2 MiB)
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { RunnerFake } from 'cofounder-artifacts/testing';
 import { buildApp } from './app.js';
 import { parseTokens } from './http/auth.js';
 
 const env = process.env;
 const root = new URL('..', import.meta.url).pathname;
+const dataDir = env.DATABASE_URL ? undefined : resolve(root, env.DATA_DIR ?? '.data/pglite');
+if (dataDir) await mkdir(dataDir, { recursive: true });
 let tokens = parseTokens(env.API_TOKENS);
 let devToken = null;
 if (tokens.length === 0) {
-  devToken = `dev-${randomBytes(18).toString('base64url')}`;
+  // One dev token, kept beside the data (.data/dev-token) so it stays the same across restarts.
+  const tokenFile = resolve(root, '.data/dev-token');
+  devToken = (await readFile(tokenFile, 'utf8').catch(() => '')).trim();
+  if (!devToken) {
+    devToken = `dev-${randomBytes(18).toString('base64url')}`;
+    await mkdir(dirname(tokenFile), { recursive: true });
+    await writeFile(tokenFile, `${devToken}\n`, { mode: 0o600 });
+  }
   tokens = [{ token: devToken, userId: 'dev' }];
 }
-const dataDir = env.DATABASE_URL ? undefined : resolve(root, env.DATA_DIR ?? '.data/pglite');
-if (dataDir) await mkdir(dataDir, { recursive: true });
 
 const app = await buildApp({
   databaseUrl: env.DATABASE_URL,

@@ -10,10 +10,20 @@ export async function openPglite({ dataDir } = {}) {
     query: async (sql, params) => (await connection.query(sql, params)).rows,
     exec: async (sql) => { await connection.exec(sql); },
   });
+  // Every call takes its turn in one first-come-first-served line: under many concurrent
+  // requests PGlite's own locking let some wait far longer than others (p99 in seconds).
+  let line = Promise.resolve();
+  const inTurn = (work) => {
+    const turn = line.then(work);
+    line = turn.catch(() => {});
+    return turn;
+  };
+  const connection = onConnection(db);
   return {
     kind: 'pglite',
-    ...onConnection(db),
-    transaction: (work) => db.transaction((tx) => work(onConnection(tx))),
-    close: () => db.close(),
+    query: (sql, params) => inTurn(() => connection.query(sql, params)),
+    exec: (sql) => inTurn(() => connection.exec(sql)),
+    transaction: (work) => inTurn(() => db.transaction((tx) => work(onConnection(tx)))),
+    close: () => inTurn(() => db.close()),
   };
 }

@@ -24,23 +24,32 @@ function readKey(request) {
   return key;
 }
 
+async function findResponse(db, userId, key) {
+  const [row] = await db.query(
+    'SELECT request_sha256, status_code, response, etag FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+    [userId, key]);
+  return row ?? null;
+}
+
+function replay(first, digest) {
+  if (first.request_sha256 !== digest) {
+    throw new HttpError(422, 'idempotency_key_reused', 'this Idempotency-Key was used for a different request');
+  }
+  return { status: first.status_code, body: first.response, etag: first.etag, replayed: true };
+}
+
 export async function runWrite(db, request, reply, handler) {
   const key = readKey(request);
   const digest = key ? requestDigest(request) : null;
-  const outcome = await db.transaction(async (tx) => {
+  // A repeat of a finished request is answered from its stored response without a transaction
+  // (the key's row is only ever visible with its response: both are written in one commit).
+  const stored = key ? await findResponse(db, request.userId, key) : null;
+  const outcome = stored ? replay(stored, digest) : await db.transaction(async (tx) => {
     if (key) {
       const claimed = await tx.query(
         `INSERT INTO idempotency_keys (user_id, key, request_sha256) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING key`, [request.userId, key, digest]);
-      if (claimed.length === 0) {
-        const [first] = await tx.query(
-          'SELECT request_sha256, status_code, response, etag FROM idempotency_keys WHERE user_id = $1 AND key = $2',
-          [request.userId, key]);
-        if (first.request_sha256 !== digest) {
-          throw new HttpError(422, 'idempotency_key_reused', 'this Idempotency-Key was used for a different request');
-        }
-        return { status: first.status_code, body: first.response, etag: first.etag, replayed: true };
-      }
+      if (claimed.length === 0) return replay(await findResponse(tx, request.userId, key), digest);
     }
     const result = await handler(tx);
     if (key) {

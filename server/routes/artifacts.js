@@ -38,6 +38,8 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     return owner;
   };
   const context = (project) => ({ name: project.name, idea: project.idea });
+  // The project as far as an artifact row brings it along (see findArtifact).
+  const projectOf = (row) => ({ id: row.project_id, tier: row.project_tier, name: row.project_name, idea: row.project_idea });
   // A project from before tiers were stored has none: nothing is gated for it.
   const tierOf = (project) => project.tier ?? undefined;
 
@@ -96,7 +98,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     const row = await artifactOr404(db, request);
     const record = artifactRecord(row);
     if (!record.current_content) throw new HttpError(409, 'no_content', `the ${row.artifact_type} artifact has no generated content yet`);
-    const project = await projectOr404(db, request, row.project_id);
+    const project = projectOf(row);
     const markdown = toMarkdown(row.artifact_type, record.current_content,
       { variant: request.query.variant, tier: tierOf(project), startupName: project.name });
     reply.header('etag', etagOf(row));
@@ -119,7 +121,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
         etag: etagOf(row),
       };
     }
-    const project = await projectOr404(tx, request, row.project_id);
+    const project = projectOf(row);
     const owner = await takeLock(tx, project.id);
     const marked = await writeArtifact(tx, row.id, { generation_status: GenerationStatus.GENERATING, generation_error: null });
     return {
@@ -138,7 +140,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     notWhileGenerating(row);
     const record = artifactRecord(row);
     if (!record.current_content) throw new HttpError(409, 'no_content', `the ${row.artifact_type} artifact has no generated content to edit`);
-    const project = await projectOr404(tx, request, row.project_id);
+    const project = projectOf(row);
     const [sectionId] = request.body.section_path.split('.');
     const section = ARTIFACTS[row.artifact_type].sections.find((s) => s.id === sectionId);
     if (!section) throw new HttpError(422, 'unknown_section', `'${sectionId}' is not a section of ${row.artifact_type}`);
@@ -180,7 +182,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     if (!UUID.test(id)) throw notFound('artifact');
     const { project_id: projectId, artifact_type: type, content } = request.body;
     const row = await findArtifact(tx, request.userId, id, { forUpdate: true });
-    const project = await projectOr404(tx, request, row ? row.project_id : projectId);
+    const project = row ? projectOf(row) : await projectOr404(tx, request, projectId);
     if (row && (row.project_id !== projectId || row.artifact_type !== type)) {
       throw new HttpError(422, 'invalid_request', 'project_id and artifact_type must be the artifact\'s own');
     }
