@@ -4,7 +4,8 @@
 //   tokens        [{token, userId}] (see http/auth.js parseTokens)
 //   runner        the generation runner (RunnerFake from 'cofounder-artifacts/testing' by default)
 //   llm           {upstreamUrl, apiKey} for the chat completions route (sample plan without one)
-//   bodyLimit     bytes (413 above it); generationTtlMs a run's lease
+//   bodyLimit     bytes (413 above it); generationTtlMs a run's lease; idempotencyTtlMs how long
+//                 an Idempotency-Key's response is kept (24 h)
 import Fastify from 'fastify';
 import { init } from 'cofounder-artifacts';
 import { RunnerFake } from 'cofounder-artifacts/testing';
@@ -19,6 +20,7 @@ import { projectRoutes } from './routes/projects.js';
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
 export const DEFAULT_GENERATION_TTL_MS = 5 * 60 * 1000;
+export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export async function buildApp(config = {}) {
   await init();
@@ -57,7 +59,17 @@ export async function buildApp(config = {}) {
     llmRoutes(api, { llm: config.llm ?? {} });
   });
 
+  // Idempotency keys are kept for a day (a client retries within minutes), then forgotten.
+  const idempotencyTtlMs = config.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS;
+  const expireKeys = () => db.query(
+    `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)`,
+    [idempotencyTtlMs]).catch((error) => app.log.warn({ err: error }, 'expiring idempotency keys failed'));
+  await expireKeys();
+  const expiry = setInterval(expireKeys, Math.min(idempotencyTtlMs, 60 * 60 * 1000));
+  expiry.unref();
+
   app.addHook('onClose', async () => {
+    clearInterval(expiry);
     await runs.settle();
     if (ownsDb) await db.close();
   });

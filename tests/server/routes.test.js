@@ -343,6 +343,21 @@ for (const storage of storages()) {
         assert.equal(good.status, 202);
         await settled(server, call, project.id);
       });
+      test('keys expire after idempotencyTtlMs: then the same key is a new request', async () => {
+        const headers = { 'idempotency-key': crypto.randomUUID() };
+        const first = await call('POST', '/api/projects', { body: { name: 'Expiring' }, headers });
+        assert.equal((await call('POST', '/api/projects', { body: { name: 'Expiring' }, headers })).body.id, first.body.id);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const expiring = await startServer(db, { idempotencyTtlMs: 10 });
+        try {
+          const again = await client(expiring.base)('POST', '/api/projects', { body: { name: 'Expiring' }, headers });
+          assert.equal(again.status, 201);
+          assert.notEqual(again.body.id, first.body.id);
+          assert.equal(again.headers.get('idempotent-replayed'), null);
+        } finally {
+          await expiring.close();
+        }
+      });
       test('malformed keys are 400', async () => {
         const res = await call('POST', '/api/projects', { body: { name: 'k' }, headers: { 'idempotency-key': 'x'.repeat(300) } });
         assert.equal(res.status, 400);
