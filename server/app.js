@@ -4,8 +4,10 @@
 //   tokens        [{token, userId}] (see http/auth.js parseTokens)
 //   runner        the generation runner (RunnerFake from 'cofounder-artifacts/testing' by default)
 //   llm           {upstreamUrl, apiKey} for the chat completions route (sample plan without one)
+//   corsOrigins   origins (e.g. the editor's http://127.0.0.1:5173) whose pages may call the API
 //   bodyLimit     bytes (413 above it); generationTtlMs a run's lease; idempotencyTtlMs how long
 //                 an Idempotency-Key's response is kept (24 h)
+import cors from '@fastify/cors';
 import Fastify from 'fastify';
 import { init } from 'cofounder-artifacts';
 import { RunnerFake } from 'cofounder-artifacts/testing';
@@ -51,6 +53,16 @@ export async function buildApp(config = {}) {
   app.addHook('preValidation', async (request) => {
     if (request.body === undefined && request.method !== 'GET') request.body = {};
   });
+  // Pages on other origins (the editor's dev or preview server) may call the API when listed.
+  if (config.corsOrigins?.length) {
+    await app.register(cors, {
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST', 'PATCH', 'PUT'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'],
+      exposedHeaders: ['etag', 'idempotent-replayed', 'retry-after'],
+      maxAge: 600,
+    });
+  }
   app.get('/health', async () => ({ ok: true, storage: db.kind }));
   app.register(async (api) => {
     api.addHook('onRequest', bearerAuth(usersByDigest));

@@ -7,6 +7,8 @@
 //   LLM_UPSTREAM_URL  an OpenAI-compatible base URL (…/v1) the LLM route relays to, LLM_API_KEY its key
 //   RUNNER_LATENCY_MS delay per artifact of the default RunnerFake (to watch a cascade progress)
 //   BODY_LIMIT        request body limit in bytes (default 2 MiB)
+//   CORS_ORIGINS      comma-separated origins whose pages may call the API (the editor's, e.g.
+//                     http://127.0.0.1:5173); none by default
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -39,6 +41,7 @@ const app = await buildApp({
   runner: new RunnerFake({ latencyMs: Number(env.RUNNER_LATENCY_MS ?? 0) }),
   llm: { upstreamUrl: env.LLM_UPSTREAM_URL, apiKey: env.LLM_API_KEY },
   bodyLimit: env.BODY_LIMIT ? Number(env.BODY_LIMIT) : undefined,
+  corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : [],
   logger: { level: env.LOG_LEVEL ?? 'warn' },
 });
 const address = await app.listen({ host: env.HOST ?? '127.0.0.1', port: Number(env.PORT ?? 8787) });

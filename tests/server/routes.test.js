@@ -47,6 +47,32 @@ for (const storage of storages()) {
       });
     });
 
+    describe('CORS for the listed origins', () => {
+      test('a preflight needs no token; answers carry the origin and expose ETag', async () => {
+        const editor = 'http://editor.test:5173';
+        const cors = await startServer(db, { corsOrigins: [editor] });
+        try {
+          const preflight = await fetch(`${cors.base}/api/artifacts/${MISSING}/edit`, {
+            method: 'OPTIONS',
+            headers: { origin: editor, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,if-match,idempotency-key,content-type' },
+          });
+          assert.equal(preflight.status, 204);
+          assert.equal(preflight.headers.get('access-control-allow-origin'), editor);
+          assert.match(preflight.headers.get('access-control-allow-methods'), /PATCH/);
+          assert.match(preflight.headers.get('access-control-allow-headers'), /if-match/);
+          const listed = await client(cors.base)('GET', '/api/projects', { headers: { origin: editor } });
+          assert.equal(listed.headers.get('access-control-allow-origin'), editor);
+          assert.match(listed.headers.get('access-control-expose-headers'), /etag/);
+          const other = await client(cors.base)('GET', '/api/projects', { headers: { origin: 'http://evil.test' } });
+          assert.equal(other.headers.get('access-control-allow-origin'), null);
+          // Without listed origins, no CORS headers at all.
+          assert.equal((await call('GET', '/api/projects', { headers: { origin: editor } })).headers.get('access-control-allow-origin'), null);
+        } finally {
+          await cors.close();
+        }
+      });
+    });
+
     describe('projects', () => {
       test('create (201), list and get: the caller\'s own', async () => {
         const created = await call('POST', '/api/projects', { body: { name: 'Acme', idea: 'rockets', tier: Tier.PARTNER } });
