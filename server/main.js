@@ -48,6 +48,9 @@ const address = await app.listen({ host: env.HOST ?? '127.0.0.1', port: Number(e
 console.log(`cofounder-artifacts server: ${address}/api (storage: ${env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${dataDir}`})`);
 if (devToken) console.log(`dev token (API_TOKENS unset): Authorization: Bearer ${devToken}`);
 
+// A stray rejection is logged, never the end of the server.
+process.on('unhandledRejection', (error) => app.log.error({ err: error }, 'unhandled rejection'));
+
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     app.close().then(() => process.exit(0), () => process.exit(1));

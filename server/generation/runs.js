@@ -17,13 +17,13 @@ export class GenerationRuns {
   /** The whole cascade (GENERATION_ORDER, the registry's failure rules); `all` redoes done ones. */
   cascade({ projectId, owner, context, tier, all }) {
     return this.track(projectId, owner, (store) => generateAll(store, this.runner,
-      { projectId, context, tier, all, force: true }).then((summary) => summary.failed.length + summary.skipped.length === 0));
+      { projectId, context, tier, all }).then((summary) => summary.failed.length + summary.skipped.length === 0));
   }
 
-  /** One artifact, given the earlier ones as context. */
+  /** One artifact, given the earlier ones as context (the route has dealt with edits). */
   regenerate({ projectId, owner, type, context, tier }) {
     return this.track(projectId, owner, (store) => regenerate(store, this.runner,
-      { projectId, type, context, tier, force: true }).then(() => true, () => false));
+      { projectId, type, context, tier }).then(() => true));
   }
 
   track(projectId, owner, work) {

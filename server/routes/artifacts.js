@@ -2,17 +2,16 @@
 // regenerate, edit, annotate, Markdown exports) plus what safe sync needs (ETag, If-Match,
 // Idempotency-Key, PUT of a client-generated version).
 import {
-  ARTIFACTS, GenerationStatus, planToMarkdown, SCHEMA_VERSION, Tier, toMarkdown, validate,
+  ARTIFACTS, GenerationStatus, planToMarkdown, SCHEMA_VERSION, toMarkdown, validate,
 } from 'cofounder-artifacts';
 import { HttpError, notFound } from '../http/errors.js';
 import { checkIfMatch, ifMatchTags, runWrite } from '../http/writes.js';
 import { findArtifact, findArtifactByType, insertArtifact, listArtifacts, writeArtifact } from '../store/artifacts.js';
 import { claimGeneration, findProject } from '../store/projects.js';
 import { artifactRecord, etagOf } from '../store/records.js';
-import { annotateBody, editBody, generateBody, putBody, regenerateBody, UUID } from './schemas.js';
+import { annotateBody, editBody, generateBody, putBody, regenerateBody, TIERS, UUID } from './schemas.js';
 import { setAtPath } from './section-path.js';
 
-const TIERS = Object.values(Tier);
 
 export function artifactRoutes(app, { db, runs, ttlMs }) {
   const artifactOr404 = async (queryable, request, options) => {
@@ -26,7 +25,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     if (!row) throw notFound('project');
     return row;
   };
-  const sent = (reply, row, status = 200) => ({ status, body: artifactRecord(row), etag: etagOf(row) });
+  const sent = (row, status = 200) => ({ status, body: artifactRecord(row), etag: etagOf(row) });
   const notWhileGenerating = (row) => {
     if (row.generation_status === GenerationStatus.GENERATING) {
       throw new HttpError(409, 'generation_in_progress', `the ${row.artifact_type} artifact is being generated`);
@@ -152,11 +151,11 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     if (!checked.ok) {
       throw new HttpError(422, 'validation_failed', `${request.body.section_path}: ${checked.errors[0].msg}`, { errors: checked.errors });
     }
-    if (JSON.stringify(checked.value[sectionId]) === JSON.stringify(record.current_content[sectionId])) return sent(reply, row);
+    if (JSON.stringify(checked.value[sectionId]) === JSON.stringify(record.current_content[sectionId])) return sent(row);
     const edited = new Set(row.edited_sections ?? []);
     edited.add(sectionId);
     const written = await writeArtifact(tx, row.id, { current_content: checked.value, has_user_edits: true, edited_sections: [...edited] });
-    return sent(reply, written);
+    return sent(written);
   }));
 
   // POST /{id}/annotate {section_id, note, id?}: a note on a section, kept across regenerations.
@@ -169,10 +168,10 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
       throw new HttpError(422, 'unknown_section', `'${sectionId}' is not a section of ${row.artifact_type}`);
     }
     const annotations = row.annotations ?? [];
-    if (id && annotations.some((a) => a.id === id)) return sent(reply, row);
+    if (id && annotations.some((a) => a.id === id)) return sent(row);
     const annotation = { id: id ?? crypto.randomUUID(), section_id: sectionId, note, created_at: new Date().toISOString() };
     const written = await writeArtifact(tx, row.id, { annotations: [...annotations, annotation] });
-    return sent(reply, written, 201);
+    return sent(written, 201);
   }));
 
   // PUT /{id} {project_id, artifact_type, content}: a version generated on the client. Creates
@@ -193,7 +192,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
       const created = await insertArtifact(tx, {
         id, projectId, type, content: checked.value, status: GenerationStatus.IDLE, schemaVersion: SCHEMA_VERSION,
       });
-      if (created) return sent(reply, created, 201);
+      if (created) return sent(created, 201);
       const existing = await findArtifactByType(tx, projectId, type);
       if (!existing) throw notFound('artifact');
       throw new HttpError(409, 'artifact_exists', `project already has a ${type} artifact (${existing.id})`, { current: artifactRecord(existing) });
@@ -211,6 +210,6 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
       generation_error: null,
       schema_version: SCHEMA_VERSION,
     });
-    return sent(reply, written);
+    return sent(written);
   }));
 }

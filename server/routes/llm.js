@@ -92,7 +92,8 @@ export function llmRoutes(app, { llm }) {
 
 async function relay(request, reply, { upstreamUrl, apiKey, fetchImpl = fetch }) {
   const controller = new AbortController();
-  request.raw.on('close', () => { if (!reply.raw.writableFinished) controller.abort(); });
+  // The caller going away (the response closing unfinished) stops the upstream request.
+  reply.raw.on('close', () => { if (!reply.raw.writableFinished) controller.abort(); });
   let upstream;
   try {
     upstream = await fetchImpl(`${upstreamUrl.replace(/\/+$/, '')}/chat/completions`, {

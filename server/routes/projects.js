@@ -1,6 +1,5 @@
 // POST /api/projects {name, idea, tier} and GET /api/projects (the caller's own), GET one.
-import { TIERS } from './schemas.js';
-import { createProjectBody, UUID } from './schemas.js';
+import { createProjectBody, TIERS, UUID } from './schemas.js';
 import { notFound } from '../http/errors.js';
 import { runWrite } from '../http/writes.js';
 import { createProject, findProject, listProjects } from '../store/projects.js';
