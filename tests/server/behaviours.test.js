@@ -53,6 +53,14 @@ for (const storage of storages()) {
           assert.ok(byType[type].generation_error, type);
         }
         assert.equal((await otherCall('GET', `/api/projects/${project.id}`)).body.generation_status, GenerationStatus.FAILED);
+        // A failed artifact has no content to export or edit (409), but can be annotated.
+        const failed = byType[first];
+        const section = ARTIFACTS[first].sections[0].id;
+        assert.equal((await otherCall('GET', `/api/artifacts/${failed.id}/export/markdown`)).body.code, 'no_content');
+        const edit = await otherCall('PATCH', `/api/artifacts/${failed.id}/edit`, { body: { section_path: section, new_value: 'x' } });
+        assert.equal(edit.status, 409);
+        assert.equal(edit.body.code, 'no_content');
+        assert.equal((await otherCall('POST', `/api/artifacts/${failed.id}/annotate`, { body: { section_id: section, note: 'retry later' } })).status, 201);
         // Generating again with a working runner retries what failed.
         assert.equal((await call('POST', '/api/artifacts/generate', { body: { project_id: project.id } })).status, 202);
         const retried = await settled(server, call, project.id);
