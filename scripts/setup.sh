@@ -5,9 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: compilers and test libraries for the native build, RapidJSON for the core,
-# Emscripten for the wasm build; with --browser also Chromium for the browser tests, with --fuzz
-# clang and its libFuzzer and sanitizer runtimes for the fuzz targets (scripts/fuzz.sh).
-packages=(cmake ninja-build g++ libgtest-dev libbenchmark-dev rapidjson-dev emscripten)
+# Emscripten for the wasm build, PostgreSQL 15 for the server's real-server suite (its binaries
+# only: scripts/postgres.sh runs a throw-away cluster); with --browser also Chromium for the
+# browser tests, with --fuzz clang and its libFuzzer and sanitizer runtimes for the fuzz targets
+# (scripts/fuzz.sh).
+packages=(cmake ninja-build g++ libgtest-dev libbenchmark-dev rapidjson-dev emscripten postgresql)
 for option in "$@"; do
   case "$option" in
     --browser) packages+=(chromium) ;;
