@@ -1,7 +1,8 @@
 // A static file server on 127.0.0.1: serves one folder with the right MIME types (application/wasm
 // for streaming compilation), optional extra headers (the editor's Content-Security-Policy), and a
-// log of every request it saw (browser tests assert on it). Used by `npm start` and the tests.
-import { createServer } from 'node:http';
+// log of every request it saw (browser tests assert on it), and optionally a pass-through of some
+// paths to a backend (so the editor and the API share an origin). Used by `npm start` and the tests.
+import { createServer, request as forward } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, normalize, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +14,28 @@ const types = {
   '.md': 'text/markdown; charset=utf-8', '.png': 'image/png',
 };
 
+// Relays a request to `target` (an http: URL) as it is, streaming both bodies.
+function relay(request, response, target) {
+  const upstream = forward(new URL(request.url, target), {
+    method: request.method,
+    headers: { ...request.headers, host: new URL(target).host },
+  }, (answer) => {
+    response.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(response);
+  });
+  upstream.on('error', () => {
+    if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' });
+    response.end('backend unavailable');
+  });
+  request.pipe(upstream);
+}
+
 /**
  * @param {URL|string} rootUrl folder to serve (file: URL or path)
- * @param {{headers?: object, port?: number, index?: string}} [options] `index` is served for "/"
+ * @param {{headers?: object, port?: number, index?: string, proxy?: {paths: string[], target: string}}} [options]
+ *   `index` is served for "/"; requests whose path starts with one of `proxy.paths` go to `proxy.target`
  */
-export async function serve(rootUrl, { headers = {}, port = 0, index } = {}) {
+export async function serve(rootUrl, { headers = {}, port = 0, index, proxy } = {}) {
   const root = rootUrl instanceof URL || String(rootUrl).startsWith('file:') ? fileURLToPath(rootUrl) : rootUrl;
   const requests = [];
   const server = createServer(async (request, response) => {
@@ -29,6 +47,15 @@ export async function serve(rootUrl, { headers = {}, port = 0, index } = {}) {
       return;
     }
     requests.push(path);
+    if (proxy && proxy.paths.some((prefix) => path.startsWith(prefix))) {
+      relay(request, response, proxy.target);
+      return;
+    }
+    if (path === '/health') {  // no backend behind this server: the editor asks, and works alone
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end('{"ok":true,"backend":null}');
+      return;
+    }
     if (path === '/favicon.ico') {  // browsers ask for it; answer so the console stays clean
       response.writeHead(204).end();
       return;

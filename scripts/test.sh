@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything and runs every suite: native (CTest), Node (node:test, importing the package
-# by name) and browser (Debian's Chromium). Exits non-zero if any suite fails.
+# by name), the reference backend's (node:test over HTTP, on PGlite and on a throw-away local
+# PostgreSQL 15 server) and browser (Debian's Chromium). Exits non-zero if any suite fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh || exit 1
@@ -20,6 +21,8 @@ else
 fi
 echo "== Node tests (node:test)"
 node --test tests/js/ || status=1
+echo "== server tests (node:test over HTTP: PGlite, then a local PostgreSQL 15 server)"
+bash scripts/test-server.sh || status=1
 echo "== browser tests (node:test + Chromium)"
 node --test --test-concurrency=1 tests/browser/ || status=1
 exit $status

@@ -9,6 +9,7 @@ import { createStreamView } from './view-stream.js';
 import { listProjects, createProject, loadSettings, saveSettings } from './projects.js';
 import { downloadText, slug } from './download.js';
 import { renderApp } from './view-shell.js';
+import { probeBackend } from './backend.js';
 
 const state = {
   store: null,
@@ -30,6 +31,7 @@ const state = {
   exportPreview: null,  // {variant, text}
   message: null,  // {kind: 'error'|'info', text}
   busy: false,
+  backend: null,  // {api, llm, storage} of the backend behind this origin (npm start), or null
 };
 
 const root = document.getElementById('app');
@@ -295,6 +297,10 @@ export function sectionTitle(type, sectionId) {
 
 async function start() {
   await init();
+  state.backend = await probeBackend();
+  // With the reference backend, the endpoint generator defaults to its LLM route (a model
+  // upstream, or the sample plan streamed in Chat Completions format); its key is an API token.
+  if (state.backend) state.endpoint.baseURL = state.backend.llm;
   state.store = await ArtifactStore.open({ name: 'cofounder-editor' });
   // Another tab changed a record: show it.
   state.store.subscribe(async (change) => {

@@ -28,6 +28,9 @@ function topBar(state, actions) {
       select({ 'data-testid': 'generator', onchange: (e) => actions.setGenerator(e.target.value) },
         GENERATORS, state.generator)),
     state.generator === ENDPOINT_GENERATOR && endpointFields(state, actions),
+    h('span', { class: 'backend', 'data-testid': 'backend' }, state.backend
+      ? `Backend: ${state.backend.api} (${state.backend.storage})`
+      : 'Backend: none (kept in this browser)'),
     state.project && hasContent && h('span', { class: 'export' },
       h('button', { type: 'button', 'data-testid': 'export-readable', onclick: () => actions.exportPlan('readable') },
         'Export Markdown'),
@@ -47,7 +50,9 @@ function endpointFields(state, actions) {
     h('legend', {}, 'OpenAI-compatible endpoint'),
     field('baseURL', 'Base URL', { type: 'url', placeholder: 'https://api.openai.com/v1', size: 28 }),
     field('model', 'Model', { size: 14 }),
-    field('apiKey', 'API key', { type: 'password', autocomplete: 'off', size: 16 }),
+    field('apiKey', 'API key', {
+      type: 'password', autocomplete: 'off', size: 16, placeholder: state.backend ? 'an API token of the backend' : '',
+    }),
     h('span', { class: 'hint' }, 'The key stays in this tab\'s memory: it is never saved.'));
 }
 
