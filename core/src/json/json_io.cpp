@@ -1,5 +1,6 @@
 #include "json/json_io.hpp"
 
+#include "json/truncation.hpp"
 #include "json/utf8.hpp"
 
 #include <array>
@@ -223,7 +224,12 @@ JsonDocument::JsonDocument(std::string_view text, int slot) : slot_(slot) {
     }
   }
   if (code != simdjson::SUCCESS) {
-    error_ = json_invalid(text, describe(code));
+    // Text that stops before its document ends says so, as Pydantic does (a cut-off stream).
+    std::optional<std::string> truncated;
+    if (code != simdjson::DEPTH_ERROR && code != simdjson::UTF8_ERROR) {
+      truncated = truncation_message(text);
+    }
+    error_ = json_invalid(text, truncated ? std::string_view(*truncated) : describe(code));
     return;
   }
   root_ = element;

@@ -157,13 +157,9 @@ TEST(StreamValidator, TruncatedDocumentsEndAsValidateSays) {
     ASSERT_EQ(result.to_json(), validate("mvp_scope", prefix).to_json());
     ASSERT_EQ(result.status, Status::invalid_input);
     ASSERT_EQ(result.errors.at(0).type, IssueType::json_invalid);
-    // validate()'s words: "EOF while parsing ...", "... unexpected end", or "invalid number"
-    // for a document cut after a number (the number's end is not known).
-    const std::string& message = result.errors[0].msg;
-    EXPECT_TRUE(message.find("EOF") != std::string::npos ||
-                message.find("unexpected end") != std::string::npos ||
-                message.find("invalid number") != std::string::npos)
-        << message;
+    // Pydantic's words for a cut-off document, wherever the cut is (truncation_test checks them
+    // word for word).
+    EXPECT_TRUE(result.errors[0].msg.starts_with("Invalid JSON: EOF while parsing ")) << result.errors[0].msg;
   }
 }
 
