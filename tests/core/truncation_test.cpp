@@ -50,5 +50,20 @@ TEST(Truncation, OtherFaultsKeepTheirOwnWords) {
   }
 }
 
+TEST(Truncation, DeepUnclosedNestingIsRefusedWithoutRecursingOn) {
+  for (std::size_t depth : {kMaxNestingDepth - 1, kMaxNestingDepth + 1, std::size_t{1} << 20}) {
+    for (char open : {'[', '{'}) {
+      std::string text;
+      for (std::size_t i = 0; i < depth; ++i) text += open == '[' ? "[" : "{\"k\":";
+      auto result = validate("brief", text);
+      ASSERT_EQ(result.errors.size(), 1u);
+      EXPECT_EQ(result.errors[0].type, IssueType::json_invalid);
+      if (depth < kMaxNestingDepth) {
+        EXPECT_TRUE(result.errors[0].msg.starts_with("Invalid JSON: EOF while parsing")) << depth;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace artifacts

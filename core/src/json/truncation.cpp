@@ -2,6 +2,8 @@
 // after the parser has refused the text, never on the valid path.
 #include "json/truncation.hpp"
 
+#include "artifacts/result.hpp"
+
 #include <algorithm>
 #include <cstddef>
 
@@ -113,6 +115,15 @@ class PrefixReader {
   // Members or items until the closing bracket; `member` reads one.
   template <typename Member>
   Ran members(char close, Ran out_here, Member member) {
+    // Deeper than the parser reads is not a truncation (and the reading must not recurse on).
+    if (++depth_ > kMaxNestingDepth) return Ran::invalid;
+    Ran ran = members_of(close, out_here, member);
+    --depth_;
+    return ran;
+  }
+
+  template <typename Member>
+  Ran members_of(char close, Ran out_here, Member member) {
     ++i_;  // the opening bracket
     skip_space();
     if (at_end()) return out_here;
@@ -155,6 +166,7 @@ class PrefixReader {
 
   std::string_view text_;
   std::size_t i_ = 0;
+  std::size_t depth_ = 0;
 };
 
 }  // namespace
