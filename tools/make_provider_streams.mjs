@@ -4,6 +4,7 @@
 // split into deltas the way a model emits tokens. Deterministic: run it again after the plan
 // fixtures change.   node tools/make_provider_streams.mjs
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { seeded } from '../tests/js/support/replay-server.js';
 
 const root = new URL('../tests/fixtures/', import.meta.url);
 const out = new URL('provider-streams/', root);
@@ -14,21 +15,9 @@ function artifact(type) {
   return content;
 }
 
-// mulberry32: the same deltas every run.
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // A few tokens per piece (1 to 16 characters), never splitting a character.
 function deltas(text, seed) {
-  const next = random(seed);
+  const next = seeded(seed);  // the same deltas every run
   const chars = [...text];
   const pieces = [];
   for (let i = 0; i < chars.length;) {

@@ -2,24 +2,18 @@
 // editor says which backend it talks to, and its OpenAI-compatible generator, pointed at the
 // backend's LLM route by default, streams the plan end to end with no model (the route streams
 // the sample plan in Chat Completions format). Served alone, the editor says it has no backend.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from './support/chromium.js';
 import { serve } from './support/server.js';
-import { allGenerated, byTestId, ensureEditorBuild, noProblems, openEditor, serveEditor, statuses } from './support/editor.js';
+import { allGenerated, byTestId, editorBrowser, noProblems, openEditor, serveEditor, statuses } from './support/editor.js';
 import { CONTENT_SECURITY_POLICY } from '../../web/demo/csp.mjs';
 import { openStorage } from '../../server/db/open.js';
 import { startServer, TOKENS } from '../server/support/harness.js';
 
-let browser;
-before(async () => {
-  ensureEditorBuild();
-  browser = await launch();
-});
-after(async () => { await browser?.close(); });
+const session = editorBrowser();
 
 test('with the backend behind its origin, the editor names it and streams a plan through its LLM route', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'editor-backend-'));
@@ -30,7 +24,7 @@ test('with the backend behind its origin, the editor names it and streams a plan
     headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
     proxy: { paths: ['/api/', '/health'], target: backend.base },
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   try {
     const page = await openEditor(context, `${editor.url}/`);
     assert.equal(await byTestId(page, 'backend').textContent(), `Backend: ${editor.url}/api/ (pglite)`);
@@ -56,7 +50,7 @@ test('with the backend behind its origin, the editor names it and streams a plan
 
 test('served alone, the editor says it has no backend and keeps everything in the browser', async () => {
   const editor = await serveEditor();
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   try {
     const page = await openEditor(context, `${editor.url}/`);
     assert.equal(await byTestId(page, 'backend').textContent(), 'Backend: none (kept in this browser)');

@@ -3,22 +3,15 @@
 // API's format (content deltas, a final chunk with finish_reason "stop", then [DONE]), one
 // artifact of the sample plan per request. The API key goes to the endpoint and nowhere else.
 // Needs the package's 'cofounder-artifacts/runners' (openAIChatRunner).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './support/chromium.js';
-import { allGenerated, byTestId, ensureEditorBuild, noProblems, openEditor, serveEditor, statuses } from './support/editor.js';
+import { allGenerated, byTestId, editorBrowser, noProblems, openEditor, serveEditor, statuses } from './support/editor.js';
 import { SAMPLE_PLAN } from '../../dist/sample-plan.js';
 import { GENERATION_ORDER } from '../../web/registry.js';
 
 const ENDPOINT = 'https://llm.example.test/v1';
 const API_KEY = 'sk-test-not-a-real-key-1234';
-let browser;
-
-before(async () => {
-  ensureEditorBuild();
-  browser = await launch();
-});
-after(async () => { await browser?.close(); });
+const session = editorBrowser();
 
 const CORS = {
   'access-control-allow-origin': '*',
@@ -40,7 +33,7 @@ function chatCompletionStream(text, { size = 40, model }) {
 
 test('the OpenAI-compatible endpoint: a replayed Chat Completions stream writes the plan, the key stays in memory', async () => {
   const server = await serveEditor();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const requests = [];
   await context.route(`${ENDPOINT}/**`, async (route) => {
     const request = route.request();

@@ -2,25 +2,14 @@
 // pipeline's stream validator): sections appear and fill in while the artifact streams, Stop
 // aborts and leaves the artifact retryable. A screenshot of the half-streamed artifact goes to
 // build/screenshots/ (git-ignored); its path is printed in the test output.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch } from './support/chromium.js';
-import {
-  allGenerated, byTestId, ensureEditorBuild, noProblems, openEditor, serveEditor, statuses,
-} from './support/editor.js';
+import { allGenerated, byTestId, editorBrowser, noProblems, openEditor, serveEditor, statuses } from './support/editor.js';
 import { SAMPLE_PLAN } from '../../dist/sample-plan.js';
 
 const shots = fileURLToPath(new URL('../../build/screenshots/', import.meta.url));
-let browser;
-
-before(async () => {
-  ensureEditorBuild();
-  mkdirSync(shots, { recursive: true });
-  browser = await launch();
-});
-after(async () => { await browser?.close(); });
+const session = editorBrowser(shots);
 
 // What the streaming view shows, read in one go: each section's id, classes, status and text.
 function streamSnapshot() {
@@ -37,7 +26,7 @@ function streamSnapshot() {
 
 test('a streamed artifact appears section by section, fills in as it streams, and Stop leaves it retryable', async (t) => {
   const server = await serveEditor();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   await context.addInitScript(`window.streamSnapshot = ${streamSnapshot};`);
   try {
     // 6 characters every 20 ms: the brief takes seconds to stream.

@@ -1,25 +1,15 @@
 // The plan editor end to end: its production build, served under the Content-Security-Policy
 // `npm start` uses, driven in Debian's Chromium. Screenshots of the main screens go to
 // tests/artifacts/editor/ (git-ignored) for a reviewer to look at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch } from './support/chromium.js';
-import {
-  byTestId, ensureEditorBuild, noProblems, openEditor, serveEditor, statuses,
-} from './support/editor.js';
+import { byTestId, editorBrowser, noProblems, openEditor, serveEditor, statuses } from './support/editor.js';
 
 const repository = new URL('../../', import.meta.url);
 const shots = fileURLToPath(new URL('tests/artifacts/editor/', repository));
-let browser;
-
-before(async () => {
-  ensureEditorBuild();
-  mkdirSync(shots, { recursive: true });
-  browser = await launch();
-});
-after(async () => { await browser?.close(); });
+const session = editorBrowser(shots);
 
 const shot = (page, name) => page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
 
@@ -38,7 +28,7 @@ async function createProjectAndGenerate(page) {
 
 test('generate, edit with instant validation, reload, regenerate with preview, diff, export, offline', async () => {
   const server = await serveEditor();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     let page = await openEditor(context, `${server.url}/?latency=120`);
     await shot(page, '01-welcome');
@@ -150,6 +140,7 @@ test('generate, edit with instant validation, reload, regenerate with preview, d
     const weeksOffline = page.locator('[data-section="total_duration_weeks"]');
     assert.equal((await weeksOffline.locator('.prose').textContent()).trim(), '14');
     await byTestId(page, 'section-edit').first().waitFor();
+    assert.equal(await byTestId(page, 'backend').textContent(), 'Backend: offline (your work stays in this browser)');
     await shot(page, '09-offline');
     await noProblems(page);
   } finally {
@@ -160,7 +151,7 @@ test('generate, edit with instant validation, reload, regenerate with preview, d
 
 test('a failed generation shows a retry that regenerates only what failed', async () => {
   const server = await serveEditor();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await openEditor(context, `${server.url}/?latency=0`);
     await byTestId(page, 'generator').selectOption('llm_failure');

@@ -2,33 +2,21 @@
 // as it is done (polling sees progress), versions rotating on regenerate, edits flagged, the edit
 // warning and `force`, annotations kept across regenerations.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ARTIFACTS, ArtifactType, CascadeRule, GENERATION_ORDER, GenerationStatus } from 'cofounder-artifacts';
 import { RunnerFake } from 'cofounder-artifacts/testing';
-import { client, generatedProject, settled, startServer, storages, stringSection } from './support/harness.js';
+import { client, generatedProject, serverOn, settled, startServer, storages, stringSection } from './support/harness.js';
 
 const byRule = (rule) => GENERATION_ORDER.find((type) => ARTIFACTS[type].onFailure === rule);
 
 for (const storage of storages()) {
   describe(`the original's behaviours on ${storage.name}`, () => {
-    let db;
-    let server;
-    let call;
-    before(async () => {
-      await storage.setup();
-      db = await storage.open();
-      server = await startServer(db);
-      call = client(server.base);
-    });
-    after(async () => {
-      await server?.close();
-      await db?.close();
-      await storage.cleanup();
-    });
+    const suite = serverOn(storage);
+    const { call } = suite;
 
-    // A server on the same storage whose runner fails `failTypes`.
+    // A suite.server on the same storage whose runner fails `failTypes`.
     async function failing(failTypes, work) {
-      const other = await startServer(db, { runner: new RunnerFake({ scenario: 'llm_failure', failTypes }) });
+      const other = await startServer(suite.db, { runner: new RunnerFake({ scenario: 'llm_failure', failTypes }) });
       try {
         return await work(other, client(other.base));
       } finally {
@@ -63,7 +51,7 @@ for (const storage of storages()) {
         assert.equal((await otherCall('POST', `/api/artifacts/${failed.id}/annotate`, { body: { section_id: section, note: 'retry later' } })).status, 201);
         // Generating again with a working runner retries what failed.
         assert.equal((await call('POST', '/api/artifacts/generate', { body: { project_id: project.id } })).status, 202);
-        const retried = await settled(server, call, project.id);
+        const retried = await settled(suite.server, call, project.id);
         assert.deepEqual(retried.map((a) => a.generation_status), GENERATION_ORDER.map(() => GenerationStatus.IDLE));
         assert.equal((await call('GET', `/api/projects/${project.id}`)).body.generation_status, GenerationStatus.IDLE);
       });
@@ -94,7 +82,7 @@ for (const storage of storages()) {
     });
 
     test('each artifact is committed as soon as it is done: polling sees the cascade progress', async () => {
-      const slow = await startServer(db, { runner: new RunnerFake({ latencyMs: 150 }) });
+      const slow = await startServer(suite.db, { runner: new RunnerFake({ latencyMs: 150 }) });
       const slowCall = client(slow.base);
       try {
         const project = (await slowCall('POST', '/api/projects', { body: { name: 'Slow' } })).body;
@@ -114,7 +102,7 @@ for (const storage of storages()) {
     });
 
     test('regenerate rotates versions and keeps annotations; the edit warning; force', async () => {
-      const plan = await generatedProject(server, call);
+      const plan = await generatedProject(suite.server, call);
       const brief = plan.byType[ArtifactType.BRIEF];
       const section = stringSection(brief);
       const note = await call('POST', `/api/artifacts/${brief.id}/annotate`, { body: { section_id: section, note: 'keep me' } });
@@ -124,7 +112,7 @@ for (const storage of storages()) {
       const regenerated = await call('POST', `/api/artifacts/${brief.id}/regenerate`, { body: {} });
       assert.equal(regenerated.status, 202);
       assert.equal(regenerated.body.generation_status, GenerationStatus.GENERATING);
-      await settled(server, call, plan.project.id);
+      await settled(suite.server, call, plan.project.id);
       const v2 = (await call('GET', `/api/artifacts/${brief.id}`)).body;
       assert.equal(v2.version_number, 2);
       assert.deepEqual(v2.previous_content, brief.current_content);
@@ -144,7 +132,7 @@ for (const storage of storages()) {
       // force: regenerated over the edit; version 3, the edited content now previous, flags cleared.
       const forced = await call('POST', `/api/artifacts/${brief.id}/regenerate`, { body: { force: true } });
       assert.equal(forced.status, 202);
-      await settled(server, call, plan.project.id);
+      await settled(suite.server, call, plan.project.id);
       const v3 = (await call('GET', `/api/artifacts/${brief.id}`)).body;
       assert.equal(v3.version_number, 3);
       assert.equal(v3.previous_content[section], 'The founder wrote this.');
@@ -154,7 +142,7 @@ for (const storage of storages()) {
     });
 
     test('regenerate: stale If-Match 412, unknown 404, wrong types 422; edits refused while generating (409)', async () => {
-      const slow = await startServer(db, { runner: new RunnerFake({ latencyMs: 300 }) });
+      const slow = await startServer(suite.db, { runner: new RunnerFake({ latencyMs: 300 }) });
       const slowCall = client(slow.base);
       try {
         const plan = await generatedProject(slow, slowCall);

@@ -2,30 +2,18 @@
 // Idempotency-Key hold when the requests arrive together (on PostgreSQL they run in parallel
 // transactions on separate connections).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ARTIFACTS, ArtifactType, GENERATION_ORDER, GenerationStatus } from 'cofounder-artifacts';
 import { RunnerFake } from 'cofounder-artifacts/testing';
-import { client, generatedProject, settled, startServer, storages, stringSection } from './support/harness.js';
+import { generatedProject, serverOn, settled, storages, stringSection } from './support/harness.js';
 
 const count = (results, status) => results.filter((r) => r.status === status).length;
 
 for (const storage of storages()) {
   describe(`concurrency on ${storage.name}`, () => {
-    let db;
-    let server;
-    let call;
-    before(async () => {
-      await storage.setup();
-      db = await storage.open();
-      // Slow enough that every request arrives while the first run is still going.
-      server = await startServer(db, { runner: new RunnerFake({ latencyMs: 100 }) });
-      call = client(server.base);
-    });
-    after(async () => {
-      await server?.close();
-      await db?.close();
-      await storage.cleanup();
-    });
+    // Slow enough that every request arrives while the first run is still going.
+    const suite = serverOn(storage, () => ({ runner: new RunnerFake({ latencyMs: 100 }) }));
+    const { call } = suite;
 
     test('20 concurrent generate calls: exactly one 202, the rest 409; the cascade completes once', async () => {
       const project = (await call('POST', '/api/projects', { body: { name: 'Race' } })).body;
@@ -33,26 +21,26 @@ for (const storage of storages()) {
         () => call('POST', '/api/artifacts/generate', { body: { project_id: project.id } })));
       assert.equal(count(results, 202), 1, JSON.stringify(results.map((r) => r.status)));
       assert.equal(count(results, 409), 19);
-      const artifacts = await settled(server, call, project.id);
+      const artifacts = await settled(suite.server, call, project.id);
       assert.deepEqual(artifacts.map((a) => [a.artifact_type, a.version_number, a.generation_status]),
         GENERATION_ORDER.map((type) => [type, 1, GenerationStatus.IDLE]));
     });
 
     test('20 concurrent regenerate calls: exactly one 202, nothing half-written', async () => {
-      const plan = await generatedProject(server, call);
+      const plan = await generatedProject(suite.server, call);
       const brief = plan.byType[ArtifactType.BRIEF];
       const results = await Promise.all(Array.from({ length: 20 },
         () => call('POST', `/api/artifacts/${brief.id}/regenerate`, { body: {} })));
       assert.equal(count(results, 202), 1, JSON.stringify(results.map((r) => r.status)));
       assert.equal(count(results, 409), 19);
-      await settled(server, call, plan.project.id);
+      await settled(suite.server, call, plan.project.id);
       const stored = (await call('GET', `/api/artifacts/${brief.id}`)).body;
       assert.equal(stored.version_number, 2);
       assert.deepEqual(stored.previous_content, brief.current_content);
     });
 
     test('20 concurrent edits with the same If-Match: exactly one applies, the rest 412', async () => {
-      const plan = await generatedProject(server, call);
+      const plan = await generatedProject(suite.server, call);
       const brief = await call('GET', `/api/artifacts/${plan.byType[ArtifactType.BRIEF].id}`);
       const section = stringSection(brief.body);
       const etag = brief.headers.get('etag');
@@ -68,7 +56,7 @@ for (const storage of storages()) {
     });
 
     test('the same Idempotency-Key 10 times at once: applied once, every answer the first one', async () => {
-      const plan = await generatedProject(server, call);
+      const plan = await generatedProject(suite.server, call);
       const risk = plan.byType[ArtifactType.RISK_LOG];
       const section = ARTIFACTS[ArtifactType.RISK_LOG].sections[0].id;
       const headers = { 'idempotency-key': crypto.randomUUID() };
@@ -98,7 +86,7 @@ for (const storage of storages()) {
       const results = await Promise.all(Array.from({ length: 10 },
         () => call('POST', '/api/artifacts/generate', { body: { project_id: project.id }, headers })));
       assert.deepEqual(results.map((r) => r.status), results.map(() => 202));
-      const artifacts = await settled(server, call, project.id);
+      const artifacts = await settled(suite.server, call, project.id);
       assert.deepEqual(artifacts.map((a) => a.version_number), GENERATION_ORDER.map(() => 1));
     });
   });

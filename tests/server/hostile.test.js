@@ -1,11 +1,11 @@
 // Hostile input is answered cleanly (a 4xx with {detail, code}), stored literally when it is
-// valid, and the server keeps serving: huge and endless bodies, deep nesting, invalid UTF-8,
+// valid, and the suite.server keeps serving: huge and endless bodies, deep nesting, invalid UTF-8,
 // malformed JSON, wrong types, unknown artifact types and tiers, SQL metacharacters everywhere.
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { ARTIFACTS, ArtifactType, GENERATION_ORDER } from 'cofounder-artifacts';
-import { client, generatedProject, startServer, storages, stringSection, TOKENS } from './support/harness.js';
+import { generatedProject, serverOn, storages, stringSection, TOKENS } from './support/harness.js';
 
 const SQL = [
   "'; DROP TABLE artifacts; --",
@@ -16,7 +16,7 @@ const SQL = [
 ];
 
 // Sends raw bytes over a plain socket and resolves with the answer's {status, body}: what the
-// server sent is read as it arrives, so an answer sent before the server stops reading the request
+// suite.server sent is read as it arrives, so an answer sent before the suite.server stops reading the request
 // (a body over the limit) is seen even when writing the rest of the body then fails.
 function rawRequest(base, { method = 'POST', path, headers = {}, chunks }) {
   const url = new URL(path, base);
@@ -50,23 +50,11 @@ function rawRequest(base, { method = 'POST', path, headers = {}, chunks }) {
 
 for (const storage of storages()) {
   describe(`hostile input on ${storage.name}`, () => {
-    let db;
-    let server;
-    let call;
+    const suite = serverOn(storage);
+    const { call } = suite;
     let plan;
     const auth = { authorization: `Bearer ${TOKENS[0].token}` };
-    before(async () => {
-      await storage.setup();
-      db = await storage.open();
-      server = await startServer(db);
-      call = client(server.base);
-      plan = await generatedProject(server, call);
-    });
-    after(async () => {
-      await server?.close();
-      await db?.close();
-      await storage.cleanup();
-    });
+    before(async () => { plan = await generatedProject(suite.server, call); });
     const stillServing = async () => {
       const res = await call('GET', `/api/artifacts/project/${plan.project.id}`);
       assert.equal(res.status, 200);
@@ -77,10 +65,10 @@ for (const storage of storages()) {
       const megabyte = Buffer.alloc(1024 * 1024, 'a');
       const chunks = [Buffer.from('{"name":"'), ...Array.from({ length: 64 }, () => megabyte), Buffer.from('"}')];
       const length = chunks.reduce((n, c) => n + c.length, 0);
-      const declared = await rawRequest(server.base, { path: '/api/projects', headers: { ...auth, 'content-type': 'application/json', 'content-length': length }, chunks });
+      const declared = await rawRequest(suite.server.base, { path: '/api/projects', headers: { ...auth, 'content-type': 'application/json', 'content-length': length }, chunks });
       assert.equal(declared.status, 413);
       assert.equal(declared.body.code, 'body_too_large');
-      const chunked = await rawRequest(server.base, { path: '/api/projects', headers: { ...auth, 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, chunks });
+      const chunked = await rawRequest(suite.server.base, { path: '/api/projects', headers: { ...auth, 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, chunks });
       assert.equal(chunked.status, 413);
       await stillServing();
     });
@@ -102,7 +90,7 @@ for (const storage of storages()) {
 
     test('invalid UTF-8 is 400; malformed JSON is 400 with a clear message; other media types 415', async () => {
       const bytes = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]);
-      const invalid = await rawRequest(server.base, {
+      const invalid = await rawRequest(suite.server.base, {
         path: '/api/projects',
         headers: { ...auth, 'content-type': 'application/json', 'content-length': bytes.length },
         chunks: [bytes],

@@ -1,31 +1,18 @@
 // Another user's project or artifact does not exist for them: 404 on every route, never 200,
 // and nothing of theirs changes.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ARTIFACTS, ArtifactType } from 'cofounder-artifacts';
-import { client, generatedProject, startServer, storages, stringSection, TOKENS } from './support/harness.js';
+import { generatedProject, serverOn, storages, stringSection, TOKENS } from './support/harness.js';
 
 for (const storage of storages()) {
   describe(`isolation on ${storage.name}`, () => {
-    let db;
-    let server;
-    let alice;
-    let bob;
-    before(async () => {
-      await storage.setup();
-      db = await storage.open();
-      server = await startServer(db);
-      alice = client(server.base, TOKENS[0].token);
-      bob = client(server.base, TOKENS[1].token);
-    });
-    after(async () => {
-      await server?.close();
-      await db?.close();
-      await storage.cleanup();
-    });
+    const suite = serverOn(storage);
+    const alice = (...args) => suite.clientFor(TOKENS[0].token)(...args);
+    const bob = (...args) => suite.clientFor(TOKENS[1].token)(...args);
 
     test('bob gets 404 on every route for alice\'s project and artifacts', async () => {
-      const plan = await generatedProject(server, alice);
+      const plan = await generatedProject(suite.server, alice);
       const brief = plan.byType[ArtifactType.BRIEF];
       const before = await alice('GET', `/api/artifacts/${brief.id}`);
       const section = stringSection(brief);

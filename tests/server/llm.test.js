@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { ArtifactType, GENERATION_ORDER, jsonSchema, Tier, validate } from 'cofounder-artifacts';
 import { SAMPLE_PLAN } from 'cofounder-artifacts/testing';
-import { client, startServer, storages, TOKENS } from './support/harness.js';
+import { client, serverOn, startServer, storages, TOKENS } from './support/harness.js';
 
 const PATH = '/api/llm/v1/chat/completions';
 
@@ -52,22 +52,11 @@ function streamedContent(events, { minChunks = 4 } = {}) {
 
 for (const storage of storages()) {
   describe(`the LLM route on ${storage.name}`, () => {
-    let db;
-    let server;
-    before(async () => {
-      await storage.setup();
-      db = await storage.open();
-      server = await startServer(db);
-    });
-    after(async () => {
-      await server?.close();
-      await db?.close();
-      await storage.cleanup();
-    });
+    const suite = serverOn(storage);
 
     test('streams the sample artifact named by response_format.json_schema.name', async () => {
       for (const type of GENERATION_ORDER) {
-        const response = await post(server.base, {
+        const response = await post(suite.server.base, {
           model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'go' }],
           response_format: { type: 'json_schema', json_schema: { name: type, strict: true, schema: jsonSchema(type, { target: 'openai' }) } },
         });
@@ -84,7 +73,7 @@ for (const storage of storages()) {
 
     test('only the sections the requested schema has (the tier\'s)', async () => {
       const schema = jsonSchema(ArtifactType.RISK_LOG, { tier: Tier.BOOTSTRAPPER, target: 'openai' });
-      const response = await post(server.base, {
+      const response = await post(suite.server.base, {
         stream: true, messages: [], response_format: { type: 'json_schema', json_schema: { name: `${ArtifactType.RISK_LOG}_content`, schema } },
       });
       const content = JSON.parse(streamedContent(await readSse(response)));
@@ -93,19 +82,19 @@ for (const storage of storages()) {
     });
 
     test('the type from a system or user message; non-streaming is one chat.completion', async () => {
-      const bySystem = await post(server.base, { messages: [{ role: 'system', content: 'You write the founder\'s Risk Log as JSON.' }, { role: 'user', content: 'Please.' }] });
+      const bySystem = await post(suite.server.base, { messages: [{ role: 'system', content: 'You write the founder\'s Risk Log as JSON.' }, { role: 'user', content: 'Please.' }] });
       assert.equal(bySystem.status, 200);
       const completion = await bySystem.json();
       assert.equal(completion.object, 'chat.completion');
       assert.equal(completion.choices[0].finish_reason, 'stop');
       assert.equal(completion.choices[0].message.role, 'assistant');
       assert.deepEqual(JSON.parse(completion.choices[0].message.content), SAMPLE_PLAN[ArtifactType.RISK_LOG]);
-      const byUser = await post(server.base, { stream: false, messages: [{ role: 'user', content: [{ type: 'text', text: `Write the ${ArtifactType.MVP_SCOPE}.` }] }] });
+      const byUser = await post(suite.server.base, { stream: false, messages: [{ role: 'user', content: [{ type: 'text', text: `Write the ${ArtifactType.MVP_SCOPE}.` }] }] });
       assert.deepEqual(JSON.parse((await byUser.json()).choices[0].message.content), SAMPLE_PLAN[ArtifactType.MVP_SCOPE]);
     });
 
     test('no artifact named 422; not an object 422; no token 401', async () => {
-      const call = client(server.base);
+      const call = client(suite.server.base);
       const unknown = await call('POST', PATH, { body: { messages: [{ role: 'user', content: 'hello' }] } });
       assert.equal(unknown.status, 422);
       assert.equal(unknown.body.code, 'unknown_artifact_type');
@@ -139,7 +128,7 @@ for (const storage of storages()) {
           });
         });
         await new Promise((r) => upstream.listen(0, '127.0.0.1', r));
-        relay = await startServer(db, { llm: { upstreamUrl: `http://127.0.0.1:${upstream.address().port}/v1/`, apiKey: 'server-secret' } });
+        relay = await startServer(suite.db, { llm: { upstreamUrl: `http://127.0.0.1:${upstream.address().port}/v1/`, apiKey: 'server-secret' } });
       });
       after(async () => {
         await relay?.close();
@@ -161,7 +150,7 @@ for (const storage of storages()) {
         assert.equal(limited.status, 429);
         assert.equal(limited.headers.get('retry-after'), '7');
         assert.equal((await limited.json()).error.message, 'slow down');
-        const dead = await startServer(db, { llm: { upstreamUrl: 'http://127.0.0.1:1/v1', apiKey: 'k' } });
+        const dead = await startServer(suite.db, { llm: { upstreamUrl: 'http://127.0.0.1:1/v1', apiKey: 'k' } });
         try {
           const res = await post(dead.base, { messages: [] });
           assert.equal(res.status, 502);

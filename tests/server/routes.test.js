@@ -1,28 +1,16 @@
 // Every route's success and failure paths, over real HTTP, on each storage.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { ARTIFACTS, ArtifactType, GENERATION_ORDER, GenerationStatus, Tier } from 'cofounder-artifacts';
-import { client, generatedProject, settled, startServer, storages, stringSection, TOKENS } from './support/harness.js';
+import { client, generatedProject, serverOn, settled, startServer, storages, stringSection, TOKENS } from './support/harness.js';
 
 const TIERS = Object.values(Tier);
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 for (const storage of storages()) {
   describe(`routes on ${storage.name}`, () => {
-    let db;
-    let server;
-    let call;
-    before(async () => {
-      await storage.setup();
-      db = await storage.open();
-      server = await startServer(db);
-      call = client(server.base);
-    });
-    after(async () => {
-      await server?.close();
-      await db?.close();
-      await storage.cleanup();
-    });
+    const suite = serverOn(storage);
+    const { call } = suite;
 
     describe('auth', () => {
       test('no token is 401 with a Bearer challenge', async () => {
@@ -50,7 +38,7 @@ for (const storage of storages()) {
     describe('CORS for the listed origins', () => {
       test('a preflight needs no token; answers carry the origin and expose ETag', async () => {
         const editor = 'http://editor.test:5173';
-        const cors = await startServer(db, { corsOrigins: [editor] });
+        const cors = await startServer(suite.db, { corsOrigins: [editor] });
         try {
           const preflight = await fetch(`${cors.base}/api/artifacts/${MISSING}/edit`, {
             method: 'OPTIONS',
@@ -110,7 +98,7 @@ for (const storage of storages()) {
 
     describe('generate, get, list, status', () => {
       let plan;
-      before(async () => { plan = await generatedProject(server, call); });
+      before(async () => { plan = await generatedProject(suite.server, call); });
 
       test('generate is 202 and the cascade stores all five in GENERATION_ORDER, version 1, idle', async () => {
         assert.deepEqual(plan.artifacts.map((a) => a.artifact_type), GENERATION_ORDER);
@@ -134,11 +122,11 @@ for (const storage of storages()) {
       });
       test('generate again without force keeps what is done; with force regenerates all five', async () => {
         assert.equal((await call('POST', '/api/artifacts/generate', { body: { project_id: plan.project.id } })).status, 202);
-        let artifacts = await settled(server, call, plan.project.id);
+        let artifacts = await settled(suite.server, call, plan.project.id);
         assert.deepEqual(artifacts.map((a) => a.version_number), GENERATION_ORDER.map(() => 1));
         const forced = await call('POST', '/api/artifacts/generate', { body: { project_id: plan.project.id, force: true } });
         assert.equal(forced.status, 202);
-        artifacts = await settled(server, call, plan.project.id);
+        artifacts = await settled(suite.server, call, plan.project.id);
         assert.deepEqual(artifacts.map((a) => a.version_number), GENERATION_ORDER.map(() => 2));
         plan.byType = Object.fromEntries(artifacts.map((a) => [a.artifact_type, a]));
       });
@@ -173,7 +161,7 @@ for (const storage of storages()) {
 
     describe('edit', () => {
       let plan;
-      before(async () => { plan = await generatedProject(server, call, { tier: Tier.BOOTSTRAPPER }); });
+      before(async () => { plan = await generatedProject(suite.server, call, { tier: Tier.BOOTSTRAPPER }); });
 
       test('edits a section: flagged, validated content stored, version kept, ETag changed', async () => {
         const brief = (await call('GET', `/api/artifacts/${plan.byType[ArtifactType.BRIEF].id}`));
@@ -240,7 +228,7 @@ for (const storage of storages()) {
 
     describe('annotate', () => {
       let plan;
-      before(async () => { plan = await generatedProject(server, call); });
+      before(async () => { plan = await generatedProject(suite.server, call); });
 
       test('adds a note with an id (201); a client-named id is not added twice', async () => {
         const risk = plan.byType[ArtifactType.RISK_LOG];
@@ -271,7 +259,7 @@ for (const storage of storages()) {
 
     describe('Markdown exports', () => {
       let plan;
-      before(async () => { plan = await generatedProject(server, call, { name: 'Exporter' }); });
+      before(async () => { plan = await generatedProject(suite.server, call, { name: 'Exporter' }); });
 
       test('one artifact, readable and technical; an unknown variant is 422', async () => {
         const brief = plan.byType[ArtifactType.BRIEF];
@@ -297,7 +285,7 @@ for (const storage of storages()) {
     describe('PUT: a version generated on the client', () => {
       test('creates (201), replaces with If-Match (200, a new version), refuses without or stale', async () => {
         const project = (await call('POST', '/api/projects', { body: { name: 'Client-side' } })).body;
-        const source = await generatedProject(server, call);
+        const source = await generatedProject(suite.server, call);
         const content = source.byType[ArtifactType.BRIEF].current_content;
         const id = crypto.randomUUID();
         const created = await call('PUT', `/api/artifacts/${id}`, { body: { project_id: project.id, artifact_type: ArtifactType.BRIEF, content } });
@@ -339,7 +327,7 @@ for (const storage of storages()) {
 
     describe('Idempotency-Key', () => {
       test('a repeat returns the first response and applies nothing again', async () => {
-        const plan = await generatedProject(server, call);
+        const plan = await generatedProject(suite.server, call);
         const risk = plan.byType[ArtifactType.RISK_LOG];
         const section = ARTIFACTS[ArtifactType.RISK_LOG].sections[0].id;
         const headers = { 'idempotency-key': `annotate-${crypto.randomUUID()}` };
@@ -367,14 +355,14 @@ for (const storage of storages()) {
         assert.equal(bad.status, 422);
         const good = await call('POST', '/api/artifacts/generate', { body: { project_id: project.id }, headers });
         assert.equal(good.status, 202);
-        await settled(server, call, project.id);
+        await settled(suite.server, call, project.id);
       });
       test('keys expire after idempotencyTtlMs: then the same key is a new request', async () => {
         const headers = { 'idempotency-key': crypto.randomUUID() };
         const first = await call('POST', '/api/projects', { body: { name: 'Expiring' }, headers });
         assert.equal((await call('POST', '/api/projects', { body: { name: 'Expiring' }, headers })).body.id, first.body.id);
         await new Promise((resolve) => setTimeout(resolve, 20));
-        const expiring = await startServer(db, { idempotencyTtlMs: 10 });
+        const expiring = await startServer(suite.db, { idempotencyTtlMs: 10 });
         try {
           const again = await client(expiring.base)('POST', '/api/projects', { body: { name: 'Expiring' }, headers });
           assert.equal(again.status, 201);

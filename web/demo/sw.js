@@ -28,6 +28,15 @@ self.addEventListener('fetch', (event) => {
         return (await cache.match('./')) ?? Response.error();
       }
     }
+    // The backend's health, asked at start: with the network off it is "offline", an answer
+    // the editor reads (not a failed request).
+    if (new URL(request.url).pathname.endsWith('/health')) {
+      try {
+        return await fetch(request);
+      } catch {
+        return Response.json({ ok: false, offline: true });
+      }
+    }
     return (await cache.match(request)) ?? fetch(request);
   })());
 });

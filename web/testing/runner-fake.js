@@ -6,6 +6,7 @@
 //   runner.streamArtifact(type, context, priorArtifacts) -> AsyncGenerator<string>
 import { SAMPLE_PLAN } from '../../dist/sample-plan.js';
 import { GENERATION_ORDER } from '../registry.js';
+import { sleep } from '../runners/abort.js';
 
 export const SCENARIOS = Object.freeze(['happy_path', 'llm_failure', 'rate_limited']);
 
@@ -20,21 +21,10 @@ export class RunnerError extends Error {
   }
 }
 
+// No latency: settled at once (no timer turn), as a cached answer would be.
 function wait(ms, signal) {
-  if (!ms) return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    // The listener goes when the timer fires: a stream waits once per chunk on one signal.
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  if (ms) return sleep(ms, signal);
+  return signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve();
 }
 
 export class RunnerFake {

@@ -1,7 +1,9 @@
-// Reading one UTF-8 sequence: shared by the tokenizer, the fast scan, and the error echoes.
+// Reading one UTF-8 sequence and writing one code point: shared by the tokenizer, the fast scan,
+// the Markdown slugs and the error echoes.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace artifacts::detail {
@@ -36,6 +38,25 @@ inline bool well_formed(const CodePoint& point) {
   return point.valid && !(point.length == 2 && code < 0x80) &&
          !(point.length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) &&
          !(point.length == 4 && (code < 0x10000 || code > 0x10FFFF));
+}
+
+// Appends `code` (at most U+10FFFF) encoded as UTF-8.
+inline void append_utf8(std::string& out, char32_t code) {
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code >> 18));
+    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
 }
 
 }  // namespace artifacts::detail

@@ -165,22 +165,7 @@ bool Tokenizer::fail(std::string_view detail, std::size_t at) {
 }
 
 void Tokenizer::append(char32_t code) {
-  std::string& out = in_key_ ? key_ : text_;
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
+  append_utf8(in_key_ ? key_ : text_, code);
 }
 
 // Reads string bytes from `i`; returns where it stopped (the end, or after the closing quote).

@@ -2,8 +2,10 @@
 // and pages on it that record every uncaught error, console error and CSP violation.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
+import { launch } from './chromium.js';
 import { serve } from './server.js';
 import { CONTENT_SECURITY_POLICY } from '../../../web/demo/csp.mjs';
 
@@ -15,6 +17,22 @@ export function ensureEditorBuild() {
   if (!existsSync(new URL('index.html', editorBuild))) {
     execFileSync('bash', [fileURLToPath(new URL('scripts/build-editor.sh', repository))], { stdio: 'inherit' });
   }
+}
+
+/**
+ * A test file's Chromium on the editor's build: registers the hooks that build the editor if
+ * needed, make the screenshot folder `shots` (if given) and launch Chromium, and close it after.
+ * The returned object's `browser` is the browser once launched.
+ */
+export function editorBrowser(shots) {
+  const session = {};
+  before(async () => {
+    ensureEditorBuild();
+    if (shots) mkdirSync(shots, { recursive: true });
+    session.browser = await launch();
+  });
+  after(async () => { await session.browser?.close(); });
+  return session;
 }
 
 export function serveEditor() {

@@ -2,6 +2,7 @@
 // PostgreSQL when DATABASE_URL is set (each test file in a schema of its own, dropped at the end,
 // so files may run side by side on one server). SERVER_TEST_STORAGE=postgres runs only the
 // latter (scripts/test-server.sh's second run, after the PGlite one).
+import { before, after } from 'node:test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +69,30 @@ export async function startServer(db, config = {}) {
   const app = await buildApp({ db, tokens: TOKENS, ...config });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return { base: address, app, close: () => app.close() };
+}
+
+/**
+ * A suite's server on `storage`: registers the before/after hooks that start it (and the storage)
+ * and stop it. The returned object holds {db, server} once started, and `call` (the first
+ * token's client) and `clientFor(token)` to speak to it.
+ */
+export function serverOn(storage, config = {}) {
+  const suite = {
+    call: (...args) => suite.client(...args),
+    clientFor: (token) => client(suite.server.base, token),
+  };
+  before(async () => {
+    await storage.setup();
+    suite.db = await storage.open();
+    suite.server = await startServer(suite.db, typeof config === 'function' ? config() : config);
+    suite.client = client(suite.server.base);
+  });
+  after(async () => {
+    await suite.server?.close();
+    await suite.db?.close();
+    await storage.cleanup();
+  });
+  return suite;
 }
 
 /**

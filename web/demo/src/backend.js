@@ -3,7 +3,10 @@
 // /health says there is none and the editor keeps everything in this browser.
 const PROBE_TIMEOUT_MS = 2000;
 
-/** {api, llm, storage} when a backend answers behind this origin, else null. */
+/**
+ * {api, llm, storage} when a backend answers behind this origin; {offline: true} when the network
+ * is off (the service worker says so); else null (the editor is served alone).
+ */
 export async function probeBackend() {
   try {
     const response = await fetch(new URL('health', document.baseURI), {
@@ -11,6 +14,7 @@ export async function probeBackend() {
     });
     if (!response.ok) return null;
     const health = await response.json();
+    if (health?.offline === true) return { offline: true };
     if (typeof health?.storage !== 'string') return null;
     return {
       api: new URL('api/', document.baseURI).href,

@@ -31,7 +31,7 @@ const state = {
   exportPreview: null,  // {variant, text}
   message: null,  // {kind: 'error'|'info', text}
   busy: false,
-  backend: null,  // {api, llm, storage} of the backend behind this origin (npm start), or null
+  backend: null,  // the backend behind this origin (npm start): {api, llm, storage}, {offline}, or null
 };
 
 const root = document.getElementById('app');
@@ -300,7 +300,7 @@ async function start() {
   state.backend = await probeBackend();
   // With the reference backend, the endpoint generator defaults to its LLM route (a model
   // upstream, or the sample plan streamed in Chat Completions format); its key is an API token.
-  if (state.backend) state.endpoint.baseURL = state.backend.llm;
+  if (state.backend?.llm) state.endpoint.baseURL = state.backend.llm;
   state.store = await ArtifactStore.open({ name: 'cofounder-editor' });
   // Another tab changed a record: show it.
   state.store.subscribe(async (change) => {

@@ -28,15 +28,18 @@ function topBar(state, actions) {
       select({ 'data-testid': 'generator', onchange: (e) => actions.setGenerator(e.target.value) },
         GENERATORS, state.generator)),
     state.generator === ENDPOINT_GENERATOR && endpointFields(state, actions),
-    h('span', { class: 'backend', 'data-testid': 'backend' }, state.backend
-      ? `Backend: ${state.backend.api} (${state.backend.storage})`
-      : 'Backend: none (kept in this browser)'),
+    h('span', { class: 'backend', 'data-testid': 'backend' }, backendLabel(state.backend)),
     state.project && hasContent && h('span', { class: 'export' },
       h('button', { type: 'button', 'data-testid': 'export-readable', onclick: () => actions.exportPlan('readable') },
         'Export Markdown'),
       h('button', { type: 'button', 'data-testid': 'export-technical', onclick: () => actions.exportPlan('technical') },
         'Export technical')),
   );
+}
+
+function backendLabel(backend) {
+  if (backend?.offline) return 'Backend: offline (your work stays in this browser)';
+  return backend ? `Backend: ${backend.api} (${backend.storage})` : 'Backend: none (kept in this browser)';
 }
 
 // Where the OpenAI-compatible endpoint is: the API key is a password field whose value lives in
