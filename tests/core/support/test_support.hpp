@@ -24,4 +24,22 @@ inline void PrintTo(Status status, std::ostream* out) {
   *out << status_code(status);
 }
 
+namespace testing {
+
+// Built with AddressSanitizer (the sanitizers preset, the fuzz build): exhaustive sweeps sample
+// there (every k-th chunk size, fewer random rounds); the native suite runs them in full.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kUnderSanitizers = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kUnderSanitizers = true;
+#else
+inline constexpr bool kUnderSanitizers = false;
+#endif
+#else
+inline constexpr bool kUnderSanitizers = false;
+#endif
+
+}  // namespace testing
+
 }  // namespace artifacts
