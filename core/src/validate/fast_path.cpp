@@ -65,6 +65,12 @@ class Scanner {
     return p_ == end_;
   }
 
+  bool lone_value(const TypeSpec& type) {
+    if (!value(type)) return false;
+    skip_space();
+    return p_ == end_;
+  }
+
   bool members(std::vector<RawMember>& out) {
     if (!consume('{') || !enter()) return false;
     if (!consume('}')) {
@@ -364,6 +370,12 @@ class Scanner {
 bool validates_as_written(const ModelSpec& model, std::string_view json, std::optional<Tier> tier) {
   if (json.size() > kMaxInputBytes) return false;
   return Scanner(json, tier).document(model);
+}
+
+bool value_validates_as_written(const TypeSpec& type, std::string_view json,
+                                std::optional<Tier> tier) {
+  if (json.size() > kMaxInputBytes) return false;
+  return Scanner(json, tier).lone_value(type);
 }
 
 bool raw_members(std::string_view json, std::vector<RawMember>& members) {

@@ -17,6 +17,10 @@ namespace artifacts::detail {
 // U+FFFD (the replacement character) always takes the full path.
 bool validates_as_written(const ModelSpec& model, std::string_view json, std::optional<Tier> tier);
 
+// The same for one value of `type` on its own (a streamed section or list item as it closes).
+bool value_validates_as_written(const TypeSpec& type, std::string_view json,
+                                std::optional<Tier> tier);
+
 // A member of a top-level object as the bytes of the input.
 struct RawMember {
   std::string_view key;    // without quotes (no escapes: keys with escapes take the full path)

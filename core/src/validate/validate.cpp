@@ -319,6 +319,14 @@ namespace detail {
 ValueResult validate_value(const TypeSpec& type, Path prefix, std::string_view json,
                            std::optional<Tier> tier, bool strict) {
   ValueResult result;
+  // Most closing values are valid as written: their text is their normalised value, as for a
+  // whole document on validate()'s fast path.
+  if (detail::value_validates_as_written(type, json, tier)) {
+    const auto first = json.find_first_not_of(" \t\n\r");
+    const auto last = json.find_last_not_of(" \t\n\r");
+    result.value.assign(json.substr(first, last - first + 1));
+    return result;
+  }
   ValidationResult checked;
   JsonDocument document(json);
   if (!document.root()) {
