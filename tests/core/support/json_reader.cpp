@@ -48,18 +48,24 @@ std::string numbers_as_the_library_reads(std::string_view text) {
     while (digit(i)) ++i;
     const std::size_t integer_end = i;
     // The literal by JSON's grammar, fraction and exponent; whatever follows it is not ours.
+    // A fraction or exponent needs a digit ("3." and "1e+" are not numbers).
+    bool well_formed = true;
     if (i < text.size() && text[i] == '.') {
       ++i;
+      well_formed = digit(i);
       while (digit(i)) ++i;
     }
     if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
       ++i;
       if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+      well_formed = well_formed && digit(i);
       while (digit(i)) ++i;
     }
     const bool integer = i == integer_end;
     // No digits, or a leading zero ("01"): not a JSON number, and nothing to rewrite.
-    if (integer_end == digits || (text[digits] == '0' && integer_end - digits > 1)) continue;
+    if (!well_formed || integer_end == digits || (text[digits] == '0' && integer_end - digits > 1)) {
+      continue;
+    }
     const char* first = text.data() + start;
     // strtod, not from_chars: only overflow counts (an underflow reads as zero, as in simdjson).
     const bool fits_double =
