@@ -7,6 +7,8 @@
 //   corsOrigins   origins (e.g. the editor's http://127.0.0.1:5173) whose pages may call the API
 //   bodyLimit     bytes (413 above it); generationTtlMs a run's lease; idempotencyTtlMs how long
 //                 an Idempotency-Key's response is kept (24 h)
+//   syncExtensions false: a plain backend that ignores ETag, If-Match and Idempotency-Key (to test
+//                 clients against one without them); true by default
 import cors from '@fastify/cors';
 import Fastify from 'fastify';
 import { init } from 'cofounder-artifacts';
@@ -16,6 +18,7 @@ import { GenerationRuns } from './generation/runs.js';
 import { bearerAuth, loadTokens } from './http/auth.js';
 import { errorResponse } from './http/errors.js';
 import { parseJsonBody } from './http/json-body.js';
+import { writeRules } from './http/writes.js';
 import { artifactRoutes } from './routes/artifacts.js';
 import { llmRoutes } from './routes/llm.js';
 import { projectRoutes } from './routes/projects.js';
@@ -38,6 +41,7 @@ export async function buildApp(config = {}) {
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
     return503OnClosing: true,
   });
+  const writes = writeRules(db, { syncExtensions: config.syncExtensions ?? true });
   const runs = new GenerationRuns({ db, runner: config.runner ?? new RunnerFake(), ttlMs, log: app.log });
 
   app.removeAllContentTypeParsers();
@@ -66,8 +70,8 @@ export async function buildApp(config = {}) {
   app.get('/health', async () => ({ ok: true, storage: db.kind }));
   app.register(async (api) => {
     api.addHook('onRequest', bearerAuth(usersByDigest));
-    projectRoutes(api, { db });
-    artifactRoutes(api, { db, runs, ttlMs });
+    projectRoutes(api, { db, writes });
+    artifactRoutes(api, { db, writes, runs, ttlMs });
     llmRoutes(api, { llm: config.llm ?? {} });
   });
 

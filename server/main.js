@@ -9,6 +9,8 @@
 //   BODY_LIMIT        request body limit in bytes (default 2 MiB)
 //   CORS_ORIGINS      comma-separated origins whose pages may call the API (the editor's, e.g.
 //                     http://127.0.0.1:5173); none by default
+//   SYNC_EXTENSIONS   "off": a plain backend that ignores ETag, If-Match and Idempotency-Key (to
+//                     test a client against one without them); "on" (the default) applies them
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -18,6 +20,11 @@ import { parseTokens } from './http/auth.js';
 
 const env = process.env;
 const root = new URL('..', import.meta.url).pathname;
+const syncExtensions = new Map([['on', true], ['off', false]]).get(env.SYNC_EXTENSIONS ?? 'on');
+if (syncExtensions === undefined) {
+  console.error(`SYNC_EXTENSIONS must be "on" or "off", not "${env.SYNC_EXTENSIONS}"`);
+  process.exit(2);
+}
 const dataDir = env.DATABASE_URL ? undefined : resolve(root, env.DATA_DIR ?? '.data/pglite');
 if (dataDir) await mkdir(dataDir, { recursive: true });
 let tokens = parseTokens(env.API_TOKENS);
@@ -41,11 +48,13 @@ const app = await buildApp({
   runner: new RunnerFake({ latencyMs: Number(env.RUNNER_LATENCY_MS ?? 0) }),
   llm: { upstreamUrl: env.LLM_UPSTREAM_URL, apiKey: env.LLM_API_KEY },
   bodyLimit: env.BODY_LIMIT ? Number(env.BODY_LIMIT) : undefined,
+  syncExtensions,
   corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : [],
   logger: { level: env.LOG_LEVEL ?? 'warn' },
 });
 const address = await app.listen({ host: env.HOST ?? '127.0.0.1', port: Number(env.PORT ?? 8787) });
 console.log(`cofounder-artifacts server: ${address}/api (storage: ${env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${dataDir}`})`);
+if (!syncExtensions) console.log('sync extensions off: ETag, If-Match and Idempotency-Key are ignored');
 if (devToken) console.log(`dev token (API_TOKENS unset): Authorization: Bearer ${devToken}`);
 
 // A stray rejection is logged, never the end of the server.

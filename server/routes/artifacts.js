@@ -1,11 +1,11 @@
 // The artifact API under /api/artifacts: the original routes (generate, get, list, status,
-// regenerate, edit, annotate, Markdown exports) plus what safe sync needs (ETag, If-Match,
-// Idempotency-Key, PUT of a client-generated version).
+// regenerate, edit, annotate, Markdown exports) plus what safe sync needs (ETag, If-Match and
+// Idempotency-Key, applied or ignored by `writes` from http/writes.js; PUT of a client-generated
+// version).
 import {
   ARTIFACTS, GenerationStatus, planToMarkdown, SCHEMA_VERSION, toMarkdown, validate,
 } from 'cofounder-artifacts';
 import { HttpError, notFound } from '../http/errors.js';
-import { checkIfMatch, ifMatchTags, runWrite } from '../http/writes.js';
 import { findArtifact, findArtifactByType, insertArtifact, listArtifacts, writeArtifact } from '../store/artifacts.js';
 import { claimGeneration, findProject } from '../store/projects.js';
 import { artifactRecord, etagOf } from '../store/records.js';
@@ -13,7 +13,7 @@ import { annotateBody, editBody, generateBody, putBody, regenerateBody, TIERS, U
 import { setAtPath } from './section-path.js';
 
 
-export function artifactRoutes(app, { db, runs, ttlMs }) {
+export function artifactRoutes(app, { db, writes, runs, ttlMs }) {
   const artifactOr404 = async (queryable, request, options) => {
     const { id } = request.params;
     const row = UUID.test(id) ? await findArtifact(queryable, request.userId, id, options) : null;
@@ -44,7 +44,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
 
   // POST /generate {project_id, force}: 202, the cascade runs in the background. Without force
   // only what is missing or failed is generated; with force all five again.
-  app.post('/api/artifacts/generate', { schema: { body: generateBody } }, (request, reply) => runWrite(db, request, reply, async (tx) => {
+  app.post('/api/artifacts/generate', { schema: { body: generateBody } }, (request, reply) => writes.run(request, reply, async (tx) => {
     const project = await projectOr404(tx, request, request.body.project_id);
     const owner = await takeLock(tx, project.id);
     const all = request.body.force === true;
@@ -74,15 +74,14 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
   app.get('/api/artifacts/:id', async (request, reply) => {
     const row = await artifactOr404(db, request);
     const etag = etagOf(row);
-    reply.header('etag', etag);
-    const noneMatch = request.headers['if-none-match'];
-    if (noneMatch && noneMatch.split(',').map((t) => t.trim()).includes(etag)) return reply.code(304).send();
+    writes.tag(reply, etag);
+    if (writes.notModified(request, etag)) return reply.code(304).send();
     return artifactRecord(row);
   });
 
   app.get('/api/artifacts/:id/status', async (request, reply) => {
     const row = await artifactOr404(db, request);
-    reply.header('etag', etagOf(row));
+    writes.tag(reply, etagOf(row));
     return {
       id: row.id,
       artifact_type: row.artifact_type,
@@ -100,15 +99,15 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     const project = projectOf(row);
     const markdown = toMarkdown(row.artifact_type, record.current_content,
       { variant: request.query.variant, tier: tierOf(project), startupName: project.name });
-    reply.header('etag', etagOf(row));
+    writes.tag(reply, etagOf(row));
     return reply.type('text/markdown; charset=utf-8').send(markdown);
   });
 
   // POST /{id}/regenerate {force}: with the founder's edits and no force, 200 with the warning
   // and nothing done; otherwise 202 and the artifact is regenerated in the background.
-  app.post('/api/artifacts/:id/regenerate', { schema: { body: regenerateBody } }, (request, reply) => runWrite(db, request, reply, async (tx) => {
+  app.post('/api/artifacts/:id/regenerate', { schema: { body: regenerateBody } }, (request, reply) => writes.run(request, reply, async (tx) => {
     const row = await artifactOr404(tx, request, { forUpdate: true });
-    checkIfMatch(request, etagOf(row), artifactRecord(row));
+    writes.checkIfMatch(request, etagOf(row), artifactRecord(row));
     if (row.has_user_edits && request.body.force !== true) {
       return {
         status: 200,
@@ -133,9 +132,9 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
 
   // PATCH /{id}/edit {section_path, new_value}: one section (or a value inside it, by a dotted
   // path), validated by the core with the rest of the content, refused above the project's tier.
-  app.patch('/api/artifacts/:id/edit', { schema: { body: editBody } }, (request, reply) => runWrite(db, request, reply, async (tx) => {
+  app.patch('/api/artifacts/:id/edit', { schema: { body: editBody } }, (request, reply) => writes.run(request, reply, async (tx) => {
     const row = await artifactOr404(tx, request, { forUpdate: true });
-    checkIfMatch(request, etagOf(row), artifactRecord(row));
+    writes.checkIfMatch(request, etagOf(row), artifactRecord(row));
     notWhileGenerating(row);
     const record = artifactRecord(row);
     if (!record.current_content) throw new HttpError(409, 'no_content', `the ${row.artifact_type} artifact has no generated content to edit`);
@@ -160,9 +159,9 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
 
   // POST /{id}/annotate {section_id, note, id?}: a note on a section, kept across regenerations.
   // A client may name the annotation's id: sending it again adds nothing.
-  app.post('/api/artifacts/:id/annotate', { schema: { body: annotateBody } }, (request, reply) => runWrite(db, request, reply, async (tx) => {
+  app.post('/api/artifacts/:id/annotate', { schema: { body: annotateBody } }, (request, reply) => writes.run(request, reply, async (tx) => {
     const row = await artifactOr404(tx, request, { forUpdate: true });
-    checkIfMatch(request, etagOf(row), artifactRecord(row));
+    writes.checkIfMatch(request, etagOf(row), artifactRecord(row));
     const { id, section_id: sectionId, note } = request.body;
     if (!ARTIFACTS[row.artifact_type].sections.some((s) => s.id === sectionId)) {
       throw new HttpError(422, 'unknown_section', `'${sectionId}' is not a section of ${row.artifact_type}`);
@@ -175,8 +174,9 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
   }));
 
   // PUT /{id} {project_id, artifact_type, content}: a version generated on the client. Creates
-  // the artifact (201), or replaces its content as a new version (200; If-Match required).
-  app.put('/api/artifacts/:id', { schema: { body: putBody } }, (request, reply) => runWrite(db, request, reply, async (tx) => {
+  // the artifact (201), or replaces its content as a new version (200; If-Match required, unless
+  // the sync extensions are off).
+  app.put('/api/artifacts/:id', { schema: { body: putBody } }, (request, reply) => writes.run(request, reply, async (tx) => {
     const { id } = request.params;
     if (!UUID.test(id)) throw notFound('artifact');
     const { project_id: projectId, artifact_type: type, content } = request.body;
@@ -188,7 +188,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
     const checked = validate(type, content, { tier: tierOf(project) });
     if (!checked.ok) throw new HttpError(422, 'validation_failed', `content: ${checked.errors[0].msg}`, { errors: checked.errors });
     if (!row) {
-      if (ifMatchTags(request)) checkIfMatch(request, null, null);
+      writes.checkIfMatch(request, null, null);
       const created = await insertArtifact(tx, {
         id, projectId, type, content: checked.value, status: GenerationStatus.IDLE, schemaVersion: SCHEMA_VERSION,
       });
@@ -197,8 +197,7 @@ export function artifactRoutes(app, { db, runs, ttlMs }) {
       if (!existing) throw notFound('artifact');
       throw new HttpError(409, 'artifact_exists', `project already has a ${type} artifact (${existing.id})`, { current: artifactRecord(existing) });
     }
-    if (!ifMatchTags(request)) throw new HttpError(428, 'if_match_required', 'replacing an artifact needs If-Match with its current ETag');
-    checkIfMatch(request, etagOf(row), artifactRecord(row));
+    writes.requireIfMatch(request, etagOf(row), artifactRecord(row));
     notWhileGenerating(row);
     const written = await writeArtifact(tx, row.id, {
       previous_content: artifactRecord(row).current_content,
