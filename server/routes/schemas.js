@@ -10,6 +10,7 @@ const uuid = { type: 'string', pattern: UUID.source };
 const object = (properties, required = []) => ({ type: 'object', additionalProperties: false, properties, required });
 
 export const createProjectBody = object({
+  id: uuid,
   name: text(200, 1),
   idea: text(20_000),
   tier: { type: 'string', enum: TIERS },

@@ -3,11 +3,17 @@ import { GenerationStatus } from 'cofounder-artifacts';
 
 const COLUMNS = 'id, name, idea, tier, generation_status, created_at, updated_at';
 
-export async function createProject(db, { userId, name, idea, tier }) {
+/**
+ * Inserts the project under `id`, or returns null when a project with that id exists already,
+ * whoever owns it: one statement, so two creates of one id cannot both insert, and the existing
+ * row is never touched.
+ */
+export async function createProject(db, { id, userId, name, idea, tier }) {
   const [row] = await db.query(
-    `INSERT INTO projects (id, user_id, name, idea, tier) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-    [crypto.randomUUID(), userId, name, idea, tier]);
-  return row;
+    `INSERT INTO projects (id, user_id, name, idea, tier) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (id) DO NOTHING RETURNING ${COLUMNS}`,
+    [id, userId, name, idea, tier]);
+  return row ?? null;
 }
 
 export function listProjects(db, userId) {
