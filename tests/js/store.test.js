@@ -194,7 +194,7 @@ test('upgrading a version-1 database full of records keeps every record', async 
   await tx.done;
   v1.close();
   const store = await openStore(env);
-  assert.equal(DB_VERSION, 2);
+  assert.equal(DB_VERSION, 3);
   let count = 0;
   for (let p = 0; p < 12; p += 1) {
     const records = await store.listProject(`p${p}`);

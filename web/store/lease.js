@@ -12,10 +12,15 @@ export function newLease(now, ttlMs) {
   };
 }
 
+/** Whether `record` is being generated under a lease still live at `now` (ms). */
+export function hasLiveLease(record, now) {
+  return Boolean(record && record.generation_status === GenerationStatus.GENERATING && record.generation_lease &&
+    Date.parse(record.generation_lease.expires_at) > now);
+}
+
 /** ConcurrentGenerationError while `record` is being generated under a lease still live at `now`. */
 export function checkNoLiveLease(record, type, now) {
-  if (record && record.generation_status === GenerationStatus.GENERATING && record.generation_lease &&
-      Date.parse(record.generation_lease.expires_at) > now) {
+  if (hasLiveLease(record, now)) {
     throw new ConcurrentGenerationError(`${type} is already being generated (lease until ${record.generation_lease.expires_at})`);
   }
 }

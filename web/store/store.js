@@ -15,7 +15,8 @@ import { mergeGeneration, prepareGeneration } from './generation.js';
 import { checkLeaseHeld, checkNoLiveLease, newLease } from './lease.js';
 import { withProjectLock } from './project-lock.js';
 import { forReading, newRecord, upToDate } from './records.js';
-import { INDEX_BY_PROJECT, INDEX_BY_PROJECT_TYPE, STORE } from './schema.js';
+import { annotateDraft, OutboxKind, outboxEntry } from './outbox.js';
+import { INDEX_BY_PROJECT, INDEX_BY_PROJECT_TYPE, INDEX_BY_RECORD, META, OUTBOX, STORE } from './schema.js';
 
 export const DEFAULT_LEASE_TTL_MS = 5 * 60 * 1000;
 
@@ -126,30 +127,145 @@ export class ArtifactStore {
 
   // Runs `change(record)` on the stored record in one readwrite transaction and stores what it
   // returns; when it returns nothing, nothing is written or published and the stored record comes
-  // back. `change` is synchronous: it may call the core, never await anything else.
-  async update(what, projectId, type, change) {
+  // back. `change` is synchronous: it may call the core, never await anything else. `enqueue`
+  // (next, stored) gives the outbox drafts of the write, added in the same transaction.
+  async update(what, projectId, type, change, { enqueue } = {}) {
     const db = this.database();
     const written = await storage(what, async () => {
-      const tx = db.transaction(STORE, 'readwrite');
+      const tx = db.transaction([STORE, OUTBOX], 'readwrite');
       // A request that fails (a quota error on the put) aborts the transaction: then tx.done
       // rejects too, and must not do so unobserved while that request's error is thrown.
       tx.done.catch(() => {});
-      const index = tx.store.index(INDEX_BY_PROJECT_TYPE);
-      const stored = await index.get([projectId, type]);
+      const records = tx.objectStore(STORE);
+      const stored = await records.index(INDEX_BY_PROJECT_TYPE).get([projectId, type]);
       let next;
+      let drafts = [];
       try {
         next = change(stored ?? null);
+        if (next && enqueue) drafts = enqueue(next, stored ?? null);
       } catch (error) {
         tx.abort();
         await tx.done.catch(() => {});
         throw error;
       }
-      if (next) await tx.store.put(next);
+      if (next) await records.put(next);
+      for (const draft of drafts) await tx.objectStore(OUTBOX).add(outboxEntry(next, draft, next.updated_at));
       await tx.done;
-      return { changed: Boolean(next), record: next ?? stored };
+      return { changed: Boolean(next), record: next ?? stored, queued: drafts.length };
     });
-    if (written.changed) this.changes.publish({ kind: what, projectId, artifactType: type, id: written.record?.id ?? null });
+    if (written.changed) this.publishChange(what, written.record, { projectId, artifactType: type, queued: written.queued });
     return written.record;
+  }
+
+  publishChange(kind, record, extra = {}) {
+    this.changes.publish({
+      kind,
+      projectId: record?.project_id ?? extra.projectId,
+      artifactType: record?.artifact_type ?? extra.artifactType,
+      id: record?.id ?? null,
+      versionNumber: record?.version_number ?? null,
+      ...extra,
+    });
+  }
+
+  // ---- the outbox (the sync client's side of the store) --------------------------------------
+
+  /** Outbox entries in seq order: all, or one record's. */
+  async outbox({ recordId } = {}) {
+    return storage('outbox', async () => {
+      const tx = this.database().transaction(OUTBOX, 'readonly');
+      tx.done.catch(() => {});
+      return recordId === undefined ? tx.store.getAll() : tx.store.index(INDEX_BY_RECORD).getAll(recordId);
+    });
+  }
+
+  /** The ids of every project with a record here. */
+  async projectIds() {
+    return this.read('projectIds', async (store) => {
+      const ids = [];
+      let cursor = await store.index(INDEX_BY_PROJECT).openKeyCursor(null, 'nextunique');
+      while (cursor) {
+        ids.push(cursor.key);
+        cursor = await cursor.continue();
+      }
+      return ids;
+    });
+  }
+
+  /**
+   * One sync step in one transaction: `change({record, entries})` gets the record `recordId` (or
+   * `fallbackId` when there is none; or null) with its outbox entries in seq order, synchronously,
+   * and returns what to write:
+   * {record?, deleteRecordId?, put?: entries, delete?: seqs, publish?: kind}. Nothing of it is
+   * written unless all of it is.
+   */
+  async syncWrite(what, recordId, change, { fallbackId } = {}) {
+    const db = this.database();
+    const written = await storage(what, async () => {
+      const tx = db.transaction([STORE, OUTBOX], 'readwrite');
+      tx.done.catch(() => {});
+      const records = tx.objectStore(STORE);
+      const queue = tx.objectStore(OUTBOX);
+      // The record may be known here under another id (`fallbackId`): the backend's wins.
+      let id = recordId;
+      let stored = await records.get(id);
+      if (!stored && fallbackId && fallbackId !== recordId) {
+        stored = await records.get(fallbackId);
+        if (stored) id = fallbackId;
+      }
+      const entries = await queue.index(INDEX_BY_RECORD).getAll(id);
+      let plan;
+      try {
+        plan = change({ record: stored ?? null, entries }) ?? {};
+      } catch (error) {
+        tx.abort();
+        await tx.done.catch(() => {});
+        throw error;
+      }
+      if (plan.deleteRecordId) {
+        const doomed = await queue.index(INDEX_BY_RECORD).getAllKeys(plan.deleteRecordId);
+        for (const seq of doomed) await queue.delete(seq);
+        await records.delete(plan.deleteRecordId);
+      }
+      if (plan.record) await records.put(plan.record);
+      for (const entry of plan.put ?? []) await queue.put(entry);
+      for (const seq of plan.delete ?? []) await queue.delete(seq);
+      await tx.done;
+      return plan;
+    });
+    const record = written.record ?? null;
+    if (record || written.put?.length || written.delete?.length) {
+      this.publishChange(written.publish ?? what, record, { id: record?.id ?? recordId });
+    }
+    return written;
+  }
+
+  /** A value the sync clients of this database share (the leader lease, the last sync). */
+  async readMeta(key) {
+    const row = await storage('readMeta', async () => {
+      const tx = this.database().transaction(META, 'readonly');
+      tx.done.catch(() => {});
+      return tx.store.get(key);
+    });
+    return row?.value;
+  }
+
+  /** Replaces meta `key` with `change(current)` atomically; undefined leaves it. Returns the value kept. */
+  async updateMeta(key, change) {
+    return storage('updateMeta', async () => {
+      const tx = this.database().transaction(META, 'readwrite');
+      tx.done.catch(() => {});
+      const current = (await tx.store.get(key))?.value;
+      const next = change(current);
+      if (next === undefined) {
+        await tx.done;
+        return current;
+      }
+      if (next === null) await tx.store.delete(key);
+      else await tx.store.put({ key, value: next });
+      await tx.done;
+      return next;
+    });
   }
 
   /**
@@ -202,7 +318,7 @@ export class ArtifactStore {
         schema_version: SCHEMA_VERSION,
         updated_at: stamp,
       };
-    });
+    }, { enqueue: (next) => [{ kind: OutboxKind.PUT, payload: { content: next.current_content } }] });
     return { record: forReading(record), kept: outcome.kept, conflicts: outcome.conflicts };
   }
 
@@ -276,7 +392,7 @@ export class ArtifactStore {
         edited_sections: [...edited],
         updated_at: this.now(),
       };
-    });
+    }, { enqueue: (next) => [{ kind: OutboxKind.EDIT, payload: { section_id: sectionId, value: next.current_content[sectionId] } }] });
     return forReading(record);
   }
 
@@ -286,15 +402,12 @@ export class ArtifactStore {
     checkType(type);
     sectionInfo(type, sectionId);
     if (typeof note !== 'string' || note.trim() === '') throw new InvalidInputError('note must be a non-empty string');
+    // The note's id lets the backend recognise a replay of it.
+    const annotation = { id: crypto.randomUUID(), section_id: sectionId, note, created_at: this.now() };
     const record = await this.update('annotate', projectId, type, (stored) => {
       if (!stored) throw new NotFoundError(`no ${type} artifact for project ${projectId}`);
-      const stamp = this.now();
-      return {
-        ...stored,
-        annotations: [...(stored.annotations ?? []), { section_id: sectionId, note, created_at: stamp }],
-        updated_at: stamp,
-      };
-    });
+      return { ...stored, annotations: [...(stored.annotations ?? []), annotation], updated_at: annotation.created_at };
+    }, { enqueue: () => [annotateDraft(annotation)] });
     return forReading(record);
   }
 

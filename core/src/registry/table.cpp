@@ -260,6 +260,14 @@ constexpr std::array kRecordExtensionFields = {
               "Which of our generators is generating it now, and until when?", "null"},
     FieldSpec{"generation_error", &kString, false, true, kCore, "Why did our last generation fail?",
               "null"},
+    // The backend's copy as last acknowledged: the base a sync conflict is merged from.
+    FieldSpec{"synced_content", &kContent, false, true, kCore,
+              "What did the backend hold for it when we last synced (the base of our unsynced "
+              "edits)?",
+              "null"},
+    FieldSpec{"synced_etag", &kString, false, true, kCore,
+              "Which backend version did we last sync (its ETag; null before our first sync)?",
+              "null"},
 };
 
 // The two field lists end to end, at compile time: the stored record is the API's record plus
@@ -276,7 +284,7 @@ constexpr auto kStoredRecordFields = joined(kResponseFields, kRecordExtensionFie
 constexpr ModelSpec kStoredRecord{
     "artifact_record", "ArtifactRecord", "Stored artifact",
     "One artifact record as the package stores it: the API's record plus the merge base, the "
-    "generation lease and the last generation error.",
+    "generation lease, the last generation error and the backend's copy as last synced.",
     kStoredRecordFields};
 
 constexpr std::array kGenerateRequestFields = {

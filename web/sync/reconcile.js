@@ -1,0 +1,144 @@
+// What a record becomes when the backend's copy meets the local one: pure functions that return
+// the store's syncWrite plans. The backend's copy is adopted as it is when nothing local is
+// waiting; otherwise the waiting edits are three-way merged onto it with the core's merge (base =
+// the copy they were made on), and a section both sides changed differently becomes a conflict
+// the founder resolves. Nothing waiting is ever dropped.
+import { GenerationStatus, RECORD_DEFAULTS } from '../registry.js';
+import { merge } from '../operations.js';
+import { jsonEqual } from '../store/equal.js';
+import { hasLiveLease } from '../store/lease.js';
+import { OutboxKind, OutboxState } from '../store/outbox.js';
+
+const live = (entries) => entries.filter((entry) => entry.state !== OutboxState.DEAD);
+
+/** The local record for the backend's `server` record (ETag `etag`), as the backend has it. */
+export function adoptedRecord(local, server, etag, now) {
+  const sameVersion = local && local.version_number === server.version_number;
+  const generating = hasLiveLease(local, now);
+  return {
+    ...structuredClone(RECORD_DEFAULTS),
+    ...(local ?? {}),
+    id: server.id,
+    project_id: server.project_id,
+    artifact_type: server.artifact_type,
+    version_number: server.version_number,
+    current_content: server.current_content,
+    previous_content: server.previous_content ?? null,
+    has_user_edits: server.has_user_edits,
+    edited_sections: server.edited_sections ?? null,
+    annotations: server.annotations ?? [],
+    // The merge base for this device's next generation: the backend's generated content when it
+    // has no edits; with edits, what this device knew for the same version, else unknown.
+    base_content: !server.has_user_edits ? server.current_content : sameVersion ? local.base_content ?? null : null,
+    generation_status: generating ? local.generation_status : server.generation_status === GenerationStatus.GENERATING
+      ? GenerationStatus.IDLE : server.generation_status,
+    generation_lease: generating ? local.generation_lease : null,
+    generation_error: generating ? local.generation_error ?? null : server.generation_error ?? null,
+    schema_version: server.schema_version,
+    created_at: server.created_at ?? local?.created_at,
+    updated_at: server.updated_at ?? local?.updated_at,
+    synced_content: server.current_content,
+    synced_etag: etag,
+  };
+}
+
+/** The backend's notes plus the local ones still on their way to it. */
+function mergedAnnotations(server, entries, local) {
+  const onServer = new Set((server.annotations ?? []).map((note) => note.id));
+  const waiting = new Set(entries.filter((e) => e.kind === OutboxKind.ANNOTATE).map((e) => e.payload.id));
+  const mine = (local?.annotations ?? []).filter((note) => waiting.has(note.id) && !onServer.has(note.id));
+  return [...(server.annotations ?? []), ...mine];
+}
+
+/**
+ * The plan for a backend copy `server` (ETag `etag`) of the record whose local state is
+ * {record, entries}. Returns {record, put, deleteRecordId, conflicts: [entries now in conflict]}.
+ */
+export function reconcilePlan({ record: local, entries }, server, etag, now) {
+  const waiting = live(entries);
+  const plan = { put: [], conflicts: [] };
+  if (local && local.id !== server.id) plan.deleteRecordId = local.id;
+  if (!local || waiting.length === 0) {
+    plan.record = adoptedRecord(local, server, etag, now);
+    return plan;
+  }
+  const type = server.artifact_type;
+  const theirs = server.current_content;
+  const base = local.synced_content;
+  const ours = local.current_content;
+  // Entries move with the record when the backend knows it under another id.
+  const rekey = (entry) => ({ ...entry, recordId: server.id });
+  const conflict = (entry, details) => {
+    const held = { ...rekey(entry), state: OutboxState.CONFLICT, conflict: { ...details, detectedAt: new Date(now).toISOString() } };
+    plan.conflicts.push(held);
+    return held;
+  };
+  const synced = {
+    ...local,
+    id: server.id,
+    annotations: mergedAnnotations(server, waiting, local),
+    synced_content: theirs,
+    synced_etag: etag,
+  };
+  const puts = waiting.filter((e) => e.kind === OutboxKind.PUT && e.state === OutboxState.PENDING);
+  if (puts.length > 0) {
+    // A version generated here replaces what it was generated on: only if the backend still
+    // holds that (notes aside). Otherwise both versions are kept until the founder picks one.
+    const clean = base !== null && base !== undefined && jsonEqual(theirs, base);
+    plan.put = entries.map((entry) => (!clean && puts.includes(entry)
+      ? conflict(entry, { sectionId: null, base: base ?? null, mine: entry.payload.content, theirs, server, etag })
+      : rekey(entry)));
+    plan.record = synced;
+    return plan;
+  }
+  const edits = waiting.filter((e) => e.kind === OutboxKind.EDIT && e.state === OutboxState.PENDING);
+  if (edits.length === 0 || !theirs) {
+    plan.record = { ...adoptedRecord(local, server, etag, now), annotations: synced.annotations };
+    plan.put = entries.map(rekey);
+    return plan;
+  }
+  const sections = [...new Set(edits.map((e) => e.payload.section_id))];
+  const merged = merge({ type, base: base ?? theirs, ours, theirs, editedSections: sections });
+  const clashing = new Map(merged.conflicts.map((c) => [c.sectionId, c]));
+  plan.put = entries.map((entry) => {
+    const clash = entry.kind === OutboxKind.EDIT && entry.state === OutboxState.PENDING && clashing.get(entry.payload.section_id);
+    return clash
+      ? conflict(entry, { sectionId: clash.sectionId, base: clash.base ?? null, mine: entry.payload.value, theirs: clash.theirs ?? null })
+      : rekey(entry);
+  });
+  const edited = [...new Set([...(server.edited_sections ?? []), ...sections])];
+  const newVersion = server.version_number !== local.version_number;
+  plan.record = {
+    ...synced,
+    current_content: merged.value,
+    version_number: server.version_number,
+    previous_content: newVersion ? server.previous_content ?? null : local.previous_content,
+    base_content: newVersion ? (server.has_user_edits ? null : theirs) : local.base_content,
+    edited_sections: edited,
+    has_user_edits: true,
+  };
+  return plan;
+}
+
+/**
+ * The plan for an acknowledged `entry`: the entry goes, and the record remembers the backend's
+ * copy `server` (ETag `etag`) as its synced state; with nothing else waiting it becomes that copy.
+ */
+export function acknowledgePlan({ record, entries }, entry, server, etag, now) {
+  const rest = entries.filter((e) => e.seq !== entry.seq);
+  const plan = { delete: [entry.seq], put: [], publish: 'syncAcknowledged' };
+  if (!record) return plan;
+  if (!server || typeof server !== 'object' || server.id !== record.id) {
+    plan.record = { ...record, synced_etag: etag ?? record.synced_etag };
+    return plan;
+  }
+  if (live(rest).length === 0) {
+    // The backend's copy is this device's plus the acknowledged change: it becomes the record,
+    // keeping this device's notes the backend did not echo.
+    plan.record = adoptedRecord(record, server, etag, now);
+    return plan;
+  }
+  plan.record = { ...record, version_number: server.version_number, synced_content: server.current_content, synced_etag: etag };
+  plan.put = rest.map((e) => ({ ...e, baseVersion: etag }));
+  return plan;
+}
