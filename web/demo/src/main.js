@@ -10,6 +10,7 @@ import { listProjects, createProject, loadSettings, saveSettings } from './proje
 import { downloadText, slug } from './download.js';
 import { renderApp } from './view-shell.js';
 import { probeBackend } from './backend.js';
+import { discoverProjects, startSync, stopSync } from './sync.js';
 
 const state = {
   store: null,
@@ -32,6 +33,7 @@ const state = {
   message: null,  // {kind: 'error'|'info', text}
   busy: false,
   backend: null,  // the backend behind this origin (npm start): {api, llm, storage}, {offline}, or null
+  sync: null,  // signed in: {client, status, conflicts, deadLetters, error} (see sync.js)
 };
 
 const root = document.getElementById('app');
@@ -128,7 +130,52 @@ const actions = {
     Object.assign(state, { editing: null, preview: null, showVersions: false, exportPreview: null });
     setMessage(null);
     await reloadRecords();
+    if (state.sync && state.project) await state.sync.client.pull(state.project.id).catch(() => {});
+    await reloadRecords();
   }),
+
+  signIn: (token) => guarded(async () => {
+    state.settings.apiToken = token;
+    saveSettings(state.settings);
+    await startSync(state, render);
+    // A new device: open the backend's latest project.
+    if (!state.project && listProjects().length) await actions.selectProject(listProjects().at(-1).id);
+    setMessage('info', 'Signed in: your changes sync with the backend.');
+  }),
+
+  signOut: () => guarded(async () => {
+    delete state.settings.apiToken;
+    saveSettings(state.settings);
+    await stopSync(state);
+    setMessage('info', 'Signed out: changes stay in this browser until you sign in again.');
+  }),
+
+  syncNow: () => guarded(async () => {
+    await state.sync?.client.flush();
+    await discoverProjects(state);
+    await reloadRecords();
+  }),
+
+  resolveConflict: (conflictId, take) => guarded(async () => {
+    await state.sync.client.resolve(conflictId, { take });
+    await reloadRecords();
+    state.sync.conflicts = await state.sync.client.conflicts();
+  }),
+
+  retryDeadLetter: (id) => guarded(async () => {
+    await state.sync.client.retry(id);
+    state.sync.deadLetters = await state.sync.client.deadLetters();
+  }),
+
+  discardDeadLetter: (id) => guarded(async () => {
+    await state.sync.client.discard(id);
+    state.sync.deadLetters = await state.sync.client.deadLetters();
+  }),
+
+  syncError: (text) => {
+    setMessage('error', text);
+    render();
+  },
 
   createProject: ({ name, idea }) => guarded(async () => {
     const project = createProject({ name: name.trim() || 'Untitled startup', idea: idea.trim() });
@@ -298,9 +345,16 @@ export function sectionTitle(type, sectionId) {
 async function start() {
   await init();
   state.backend = await probeBackend();
+  // Remember the backend, so a page opened offline still syncs once the network is back.
+  if (state.backend?.api) {
+    state.settings.backend = { api: state.backend.api, llm: state.backend.llm, storage: state.backend.storage };
+    saveSettings(state.settings);
+  } else if (state.backend?.offline && state.settings.backend?.api) {
+    state.backend = { ...state.settings.backend, offline: true };
+  }
   // With the reference backend, the endpoint generator defaults to its LLM route (a model
   // upstream, or the sample plan streamed in Chat Completions format); its key is an API token.
-  if (state.backend?.llm) state.endpoint.baseURL = state.backend.llm;
+  if (state.backend?.llm && !state.backend.offline) state.endpoint.baseURL = state.backend.llm;
   state.store = await ArtifactStore.open({ name: 'cofounder-editor' });
   // Another tab changed a record: show it.
   state.store.subscribe(async (change) => {
@@ -308,6 +362,8 @@ async function start() {
     await reloadRecords();
     render();
   });
+  // Signed in before: sync again (and learn the backend's projects before choosing one).
+  if (state.backend?.api && state.settings.apiToken) await startSync(state, render).catch((error) => setMessage('error', error.message));
   const projects = listProjects();
   const projectId = state.settings.projectId ?? projects.at(-1)?.id;
   if (projectId) await actions.selectProject(projectId);

@@ -31,3 +31,13 @@ export function loadSettings() {
 export function saveSettings(settings) {
   localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
 }
+
+/** Adds projects known elsewhere (the backend's list) that this browser does not list yet. */
+export function rememberProjects(projects) {
+  const known = listProjects();
+  const ids = new Set(known.map((project) => project.id));
+  const added = projects.filter((project) => !ids.has(project.id))
+    .map(({ id, name, idea, created_at: createdAt }) => ({ id, name, idea, createdAt }));
+  if (added.length) localStorage.setItem(PROJECTS_KEY, JSON.stringify([...known, ...added]));
+  return added;
+}

@@ -6,6 +6,7 @@ import { listProjects } from './projects.js';
 import { renderArtifact } from './view-artifact.js';
 import { tierLabel } from './labels.js';
 import { ENDPOINT_GENERATOR, GENERATORS } from './runner.js';
+import { syncIndicator, syncPanel } from './view-sync.js';
 
 function select(attributes, options, current) {
   return h('select', attributes, Object.entries(options).map(([value, label]) =>
@@ -29,6 +30,7 @@ function topBar(state, actions) {
         GENERATORS, state.generator)),
     state.generator === ENDPOINT_GENERATOR && endpointFields(state, actions),
     h('span', { class: 'backend', 'data-testid': 'backend' }, backendLabel(state.backend)),
+    syncIndicator(state, actions),
     state.project && hasContent && h('span', { class: 'export' },
       h('button', { type: 'button', 'data-testid': 'export-readable', onclick: () => actions.exportPlan('readable') },
         'Export Markdown'),
@@ -150,5 +152,5 @@ export function renderApp(root, state, actions) {
     messageBar(state.message),
     h('div', { class: 'layout' },
       artifactList(state, actions),
-      h('main', {}, exportPreview(state, actions), renderArtifact(state, actions))));
+      h('main', {}, syncPanel(state, actions), exportPreview(state, actions), renderArtifact(state, actions))));
 }
