@@ -312,10 +312,138 @@ export interface Lease {
 }
 
 export interface StoreChange {
-  kind: 'beginGeneration' | 'completeGeneration' | 'failGeneration' | 'editSection' | 'annotate';
+  /** The store's own writes, and the sync client's (acknowledged, reconciled, ...). */
+  kind: 'beginGeneration' | 'completeGeneration' | 'failGeneration' | 'editSection' | 'annotate'
+    | 'syncAttempt' | 'syncAcknowledged' | 'syncReconciled' | 'syncRetryScheduled' | 'syncRefused' | 'syncResolved'
+    | 'syncFlushRequested';
   projectId: string;
   artifactType: ArtifactTypeId;
   id: string | null;
+  /** The record's version number after the write (null when no record was written). */
+  versionNumber: number | null;
+  /** How many outbox entries the write queued (the store's edits, notes and generations). */
+  queued?: number;
+}
+
+/** What an outbox entry asks of the backend. */
+export const OutboxKind: { readonly PUT: 'put'; readonly EDIT: 'edit'; readonly ANNOTATE: 'annotate' };
+export type OutboxKindName = (typeof OutboxKind)[keyof typeof OutboxKind];
+/** Waiting to be sent, held in a conflict until resolved, or refused by the backend. */
+export const OutboxState: { readonly PENDING: 'pending'; readonly CONFLICT: 'conflict'; readonly DEAD: 'dead' };
+export type OutboxStateName = (typeof OutboxState)[keyof typeof OutboxState];
+
+/** One change the backend has not acknowledged yet (written with the record it changes). */
+export interface OutboxEntry {
+  seq: number;
+  /** Sent as Idempotency-Key: a repeat is answered from the first response, never applied twice. */
+  mutationId: string;
+  recordId: string;
+  projectId: string;
+  artifactType: ArtifactTypeId;
+  /** The backend version (ETag) the change was made on; null before the record's first sync. */
+  baseVersion: string | null;
+  kind: OutboxKindName;
+  payload: Record<string, unknown>;
+  state: OutboxStateName;
+  attempts: number;
+  /** When it may be sent again (ms since the epoch). */
+  nextAt: number;
+  lastError: SyncError | null;
+  createdAt: string;
+}
+
+/** The backend's answer that stopped an entry: its status and its {detail, code, errors}. */
+export interface SyncError {
+  status: number;
+  code: string | null;
+  detail: string;
+  errors: ValidationIssue[] | null;
+}
+
+export interface SyncStatus {
+  /** Whether the backend answered the last request (and the browser says it is online). */
+  online: boolean;
+  /** Changes waiting to be sent. */
+  pending: number;
+  /** Changes the backend refused (dead letters). */
+  failed: number;
+  /** Changes held in a conflict until resolve(). */
+  conflicts: number;
+  lastSyncAt: string | null;
+  /** Whether this client is the one that sends (one per database). */
+  leader: boolean;
+}
+
+/** A change made here and a change on the backend to the same section (or a whole version). */
+export interface SyncConflict {
+  id: string;
+  recordId: string;
+  projectId: string;
+  artifactType: ArtifactTypeId;
+  kind: OutboxKindName;
+  /** The section both changed; null for a version generated here against a newer one there. */
+  sectionId: string | null;
+  base: unknown;
+  mine: unknown;
+  theirs: unknown;
+  detectedAt: string | null;
+}
+
+export interface DeadLetter {
+  id: string;
+  recordId: string;
+  projectId: string;
+  artifactType: ArtifactTypeId;
+  kind: OutboxKindName;
+  payload: Record<string, unknown>;
+  error: SyncError | null;
+  attempts: number;
+}
+
+export interface SyncOptions {
+  /** The backend's API root, e.g. https://host/api. */
+  baseUrl: string;
+  getAuthToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  fetch?: typeof fetch;
+  /** How often the leader flushes and pulls (default 10 s); changes are sent at once besides. */
+  intervalMs?: number;
+  onConflict?: (conflicts: SyncConflict[]) => void;
+  /** A project the backend does not know yet is created with this (under the same id). */
+  describeProject?: (projectId: string) => { name: string; idea?: string; tier?: TierName } | null
+    | Promise<{ name: string; idea?: string; tier?: TierName } | null>;
+  /** The Web Locks API to elect the leader with (navigator.locks by default); null: an IndexedDB lease. */
+  locks?: LockManager | null;
+  clock?: () => number;
+  random?: () => number;
+  backoff?: { baseMs?: number; maxMs?: number };
+  timeoutMs?: number;
+  /** Whether each tick also pulls every project of the store (default true). */
+  pullOnTick?: boolean;
+}
+
+/**
+ * Sends the store's outbox to the backend (exactly once, in order per record, never over a newer
+ * version) and brings the backend's newer versions in, merged with what is waiting here.
+ */
+export class SyncClient {
+  static start(store: ArtifactStore, options: SyncOptions): Promise<SyncClient>;
+  readonly status: SyncStatus;
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+  /** Sends what is due now (in the leader; elsewhere asks the leader to). */
+  flush(): Promise<void>;
+  /** Fetches the backend's records of the project; newer versions merge with local changes. */
+  pull(projectId: string): Promise<{ updated: number; error?: SyncError }>;
+  /** The caller's projects on the backend. */
+  projects(): Promise<Array<{ id: string; name: string; idea: string; tier: TierName | null; created_at: string; updated_at: string }>>;
+  conflicts(): Promise<SyncConflict[]>;
+  deadLetters(): Promise<DeadLetter[]>;
+  /** Keeps this device's change, takes the backend's, or sends a value of the founder's (validated). */
+  resolve(conflictId: string, choice: { take: 'mine' | 'theirs' | unknown }): Promise<ArtifactRecord | null>;
+  /** Sends a dead letter again. */
+  retry(deadLetterId: string): Promise<void>;
+  /** Drops a dead letter (the change stays in this browser only). */
+  discard(deadLetterId: string): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export const DEFAULT_LEASE_TTL_MS: number;
@@ -357,6 +485,10 @@ export class ArtifactStore {
   exclusively<T>(projectId: string, work: () => Promise<T>): Promise<T>;
   /** Every write, from this store or another tab on the same database. Returns unsubscribe. */
   subscribe(listener: (change: StoreChange) => void): () => void;
+  /** The changes not yet acknowledged by a backend, in order: all, or one record's. */
+  outbox(options?: { recordId?: string }): Promise<OutboxEntry[]>;
+  /** The ids of every project with a record here. */
+  projectIds(): Promise<string[]>;
   close(): void;
 }
 

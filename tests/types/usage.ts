@@ -4,6 +4,7 @@ import {
   init, validate, gate, migrate, merge, diff, wordDiff, jsonSchema, ArtifactStore, generateAll,
   regenerate, createStreamValidator, type StreamEvent, ArtifactType, GENERATION_ORDER, Tier, ARTIFACTS, sectionsFor, ArtifactsError,
   ValidationFailedError, GenerationStatus, type ProductBriefContent, type MilestonesContent, type ArtifactRecordOf,
+  SyncClient, type SyncStatus, type OutboxEntry, OutboxKind, OutboxState,
 } from 'cofounder-artifacts';
 import { RunnerFake, SAMPLE_PLAN } from 'cofounder-artifacts/testing';
 
@@ -66,6 +67,20 @@ export async function main(): Promise<void> {
       console.log(weeks, edited, status === GenerationStatus.FAILED);
     }
   }
+  // Sync: the outbox to a backend, its status, conflicts and dead letters.
+  const sync = await SyncClient.start(store, { baseUrl: 'https://example.com/api', getAuthToken: () => 'token', intervalMs: 5000 });
+  const unsubscribe = sync.subscribe((status: SyncStatus) => console.log(status.pending, status.online, status.lastSyncAt));
+  await sync.flush();
+  const pulled = await sync.pull('p');
+  console.log(pulled.updated, pulled.error?.detail);
+  for (const conflict of await sync.conflicts()) {
+    if (conflict.sectionId !== null) await sync.resolve(conflict.id, { take: 'mine' });
+  }
+  for (const letter of await sync.deadLetters()) console.log(letter.error?.status, letter.kind === OutboxKind.EDIT);
+  const waiting: OutboxEntry[] = await store.outbox();
+  console.log(waiting.filter((entry) => entry.state === OutboxState.PENDING).length);
+  unsubscribe();
+  await sync.stop();
   try {
     await store.editSection('p', 'brief', 'market_analysis', 'x', { tier: 'bootstrapper' });
   } catch (error) {
