@@ -4,26 +4,13 @@
 // the sample plan in Chat Completions format). Served alone, the editor says it has no backend.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve } from './support/server.js';
-import { allGenerated, byTestId, editorBrowser, noProblems, openEditor, serveEditor, statuses } from './support/editor.js';
-import { CONTENT_SECURITY_POLICY } from '../../web/demo/csp.mjs';
-import { openStorage } from '../../server/db/open.js';
-import { startServer, TOKENS } from '../server/support/harness.js';
+import { allGenerated, byTestId, editorBrowser, noProblems, openEditor, serveEditor, serveEditorWithBackend, statuses } from './support/editor.js';
+import { TOKENS } from '../server/support/harness.js';
 
 const session = editorBrowser();
 
 test('with the backend behind its origin, the editor names it and streams a plan through its LLM route', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'editor-backend-'));
-  const db = await openStorage({ dataDir });
-  const backend = await startServer(db);
-  const editor = await serve(new URL('../../build/editor/', import.meta.url), {
-    index: 'index.html',
-    headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
-    proxy: { paths: ['/api/', '/health'], target: backend.base },
-  });
+  const { editor, close } = await serveEditorWithBackend();
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   try {
     const page = await openEditor(context, `${editor.url}/`);
@@ -41,10 +28,7 @@ test('with the backend behind its origin, the editor names it and streams a plan
     await noProblems(page);
   } finally {
     await context.close();
-    await editor.close();
-    await backend.close();
-    await db.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await close();
   }
 });
 

@@ -4,14 +4,8 @@
 // editing the same section shows the conflict view with both sides until one is kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve } from './support/server.js';
-import { allGenerated, byTestId, editorBrowser, noProblems, openEditor } from './support/editor.js';
-import { CONTENT_SECURITY_POLICY } from '../../web/demo/csp.mjs';
-import { openStorage } from '../../server/db/open.js';
-import { startServer, TOKENS } from '../server/support/harness.js';
+import { allGenerated, byTestId, editorBrowser, noProblems, openEditor, serveEditorWithBackend } from './support/editor.js';
+import { TOKENS } from '../server/support/harness.js';
 
 const shots = new URL('../../build/screenshots/sync/', import.meta.url);
 const session = editorBrowser(shots);
@@ -53,14 +47,7 @@ async function serverBrief(backend, projectId) {
 }
 
 test('two profiles edit one plan offline; back online both converge, a reload offline keeps the outbox, a conflict is resolved in the view', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'editor-sync-'));
-  const db = await openStorage({ dataDir });
-  const backend = await startServer(db);
-  const editor = await serve(new URL('../../build/editor/', import.meta.url), {
-    index: 'index.html',
-    headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
-    proxy: { paths: ['/api/', '/health'], target: backend.base },
-  });
+  const { editor, backend, close } = await serveEditorWithBackend();
   const alice = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const bob = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   try {
@@ -145,9 +132,6 @@ test('two profiles edit one plan offline; back online both converge, a reload of
   } finally {
     await alice.close();
     await bob.close();
-    await editor.close();
-    await backend.close();
-    await db.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await close();
   }
 });

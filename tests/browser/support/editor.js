@@ -3,11 +3,16 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { launch } from './chromium.js';
 import { serve } from './server.js';
 import { CONTENT_SECURITY_POLICY } from '../../../web/demo/csp.mjs';
+import { openStorage } from '../../../server/db/open.js';
+import { startServer } from '../../server/support/harness.js';
 
 const repository = new URL('../../../', import.meta.url);
 const editorBuild = new URL('build/editor/', repository);
@@ -37,6 +42,29 @@ export function editorBrowser(shots) {
 
 export function serveEditor() {
   return serve(editorBuild, { index: 'index.html', headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
+}
+
+/**
+ * The editor as `npm start` serves it: the reference backend (PGlite in a throw-away folder, the
+ * test tokens of tests/server/support/harness.js) with its API behind the editor's origin.
+ * Returns {editor, backend, close()}.
+ */
+export async function serveEditorWithBackend() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'editor-backend-'));
+  const db = await openStorage({ dataDir });
+  const backend = await startServer(db);
+  const editor = await serve(editorBuild, {
+    index: 'index.html',
+    headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
+    proxy: { paths: ['/api/', '/health'], target: backend.base },
+  });
+  const close = async () => {
+    await editor.close();
+    await backend.close();
+    await db.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { editor, backend, close };
 }
 
 /** A page that records uncaught errors, console errors and CSP violations: all must stay empty. */
