@@ -5,7 +5,13 @@ import createArtifactsCore from '../dist/artifacts-core.js';
 import { REGISTRY } from '../dist/registry.js';
 import { InvalidInputError, NotInitializedError } from './errors.js';
 
+// Written as a literal so that bundlers see the asset and ship it (Vite rewrites it to the built
+// file's URL).
 const wasmAsset = new URL('../dist/artifacts-core.wasm', import.meta.url);
+// The same file for reading from disk, named through a variable: a tool that transforms the module
+// rewrites only the literal form, and vitest does so even in tests running under Node (under its
+// jsdom environment the literal becomes http://localhost:3000/@fs/..., which nothing serves).
+const WASM_FILE = '../dist/artifacts-core.wasm';
 // The core's input limit (kMaxInputBytes, exported with the registry); larger input never crosses.
 export const MAX_INPUT_BYTES = REGISTRY.max_input_bytes;
 // Reserved input space above this is handed back after the call that needed it.
@@ -19,10 +25,10 @@ const decoder = new TextDecoder();
 // Under Node (or a runtime compatible with it) the .wasm is read from disk. Node is known by what
 // it has: process.versions.node, a file: URL for the asset and a working node:fs. Not by a
 // missing `window`: tests under jsdom or happy-dom define one, and fetch cannot read file: URLs.
-async function readFromDisk(url) {
-  if (url.protocol !== 'file:' || typeof process !== 'object' || typeof process?.versions?.node !== 'string') {
-    return null;
-  }
+async function readFromDisk() {
+  if (typeof process !== 'object' || typeof process?.versions?.node !== 'string') return null;
+  const url = new URL(WASM_FILE, import.meta.url);
+  if (url.protocol !== 'file:') return null;
   let fs;
   try {
     // Kept out of sight of bundlers: this branch only runs under Node.
@@ -38,7 +44,7 @@ async function readFromDisk(url) {
 async function wasmSettings(options) {
   if (options.wasmBinary) return { wasmBinary: options.wasmBinary };
   if (!options.wasmUrl) {
-    const bytes = await readFromDisk(wasmAsset);
+    const bytes = await readFromDisk();
     if (bytes) return { wasmBinary: bytes };
   }
   const url = String(options.wasmUrl ?? wasmAsset);
