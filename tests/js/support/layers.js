@@ -19,6 +19,9 @@ export const LAYERS = [
     name: 'entry', rank: 6,
     holds: (file) => file === 'index.js' || file === 'diagnostics.js' || file.startsWith('testing/'),
   },
+  // cofounder-artifacts/react: an entry of its own above the others, so that no file of the package
+  // may import it (the main entry's bundle holds nothing of React).
+  { name: 'react', rank: 7, holds: (file) => file.startsWith('react/') },
 ];
 
 /** The layer of a file (path relative to web/, with '/'), or undefined. */
