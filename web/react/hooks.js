@@ -59,6 +59,17 @@ export function useProject(projectId) {
   return status === 'error' ? { ...LOADING, status, error } : snapshot;
 }
 
+/** The ids of every project in the store: {status, ids, error}; renders when one appears or goes. */
+export function useProjectIds() {
+  const { cache, status, error } = useArtifactsState();
+  const subscribe = useCallback((listener) => (cache ? cache.watchProjectIds(listener) : nothing), [cache]);
+  const snapshot = useSyncExternalStore(
+    cache ? subscribe : noSubscription,
+    cache ? () => cache.projectIdsSnapshot() : loading,
+    loading);
+  return status === 'error' ? { ...LOADING, status, error } : snapshot;
+}
+
 // Content as text, so that an object rebuilt with the same value validates once.
 function contentKey(content) {
   if (typeof content === 'string') return content;

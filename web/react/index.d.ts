@@ -63,6 +63,12 @@ export type ProjectState =
 /** A project's artifacts; renders again when one of them changes (re-reading only that one). */
 export function useProject(projectId: string): ProjectState;
 
+/** The ids of every project with a record in the store; renders again when one appears. */
+export function useProjectIds():
+  | { status: 'loading'; ids: null; error: null }
+  | { status: 'ready'; ids: readonly string[]; error: null }
+  | { status: 'error'; ids: null; error: unknown };
+
 /**
  * validate() as you type: synchronous once the core is loaded, null before (and on the server).
  * The same result object while type, content (by value) and options are unchanged.

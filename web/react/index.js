@@ -5,7 +5,7 @@
 // nothing touches wasm or IndexedDB. The package's main entry never imports this folder.
 export { ArtifactsProvider } from './provider.js';
 export {
-  useArtifact, useArtifactStore, useProject, useSyncStatus, useValidation, useVersionDiff,
+  useArtifact, useArtifactStore, useProject, useProjectIds, useSyncStatus, useValidation, useVersionDiff,
 } from './hooks.js';
 export { useGeneration } from './generation.js';
 export { RunStatus } from './generation-state.js';

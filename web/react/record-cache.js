@@ -6,7 +6,7 @@ import { GENERATION_ORDER } from '../registry.js';
 import { jsonEqual } from '../store/equal.js';
 
 /** What a record or project looks like before its first read (and on the server). */
-export const LOADING = Object.freeze({ status: 'loading', record: null, records: null, error: null });
+export const LOADING = Object.freeze({ status: 'loading', record: null, records: null, ids: null, error: null });
 
 const READY = 'ready';
 const ERROR = 'error';
@@ -27,7 +27,7 @@ function recordSnapshot(record) {
 }
 
 function errorSnapshot(error) {
-  return Object.freeze({ status: ERROR, record: null, records: null, error });
+  return Object.freeze({ status: ERROR, record: null, records: null, ids: null, error });
 }
 
 // One cached thing (a record or a project): its snapshot, who watches it, whether a read is due.
@@ -51,6 +51,7 @@ export class RecordCache {
     this.store = store;
     this.records = new Map();   // recordKey -> Entry
     this.projects = new Map();  // projectId -> Entry
+    this.projectIds = new Entry();  // the ids of every project with a record
     this.reading = new Map();   // key -> {again: boolean}: reads in flight, one per key
     this.disposed = false;
     this.unsubscribe = store.subscribe((change) => this.onChange(change));
@@ -97,6 +98,19 @@ export class RecordCache {
     return () => entry.listeners.delete(listener);
   }
 
+  /** The project ids' snapshot: {status, ids, error}. */
+  projectIdsSnapshot() {
+    return this.projectIds.snapshot;
+  }
+
+  /** Calls `listener()` when a project appears or goes; reads the ids if due. Returns unsubscribe. */
+  watchProjectIds(listener) {
+    const entry = this.projectIds;
+    entry.listeners.add(listener);
+    if (entry.stale) this.refreshProjectIds();
+    return () => entry.listeners.delete(listener);
+  }
+
   dispose() {
     this.disposed = true;
     this.unsubscribe();
@@ -107,6 +121,12 @@ export class RecordCache {
   onChange(change) {
     if (this.disposed) return;
     const { projectId, artifactType } = change ?? {};
+    const ids = this.projectIds;
+    const newProject = projectId && (ids.snapshot.status !== READY || !ids.snapshot.ids.includes(projectId));
+    if (newProject || (!projectId && change?.id)) {
+      if (ids.listeners.size > 0) this.refreshProjectIds();
+      else ids.stale = true;
+    }
     if (projectId && artifactType) {
       this.changed(projectId, artifactType);
     } else if (change?.id) {
@@ -200,6 +220,17 @@ export class RecordCache {
         if (known || byType.has(type)) this.storeRecord(projectId, type, byType.get(type) ?? null, { project: false });
       }
       this.rebuildProject(projectId, { force: true });
+    });
+  }
+
+  refreshProjectIds() {
+    const entry = this.projectIds;
+    entry.stale = false;
+    this.read('ids', () => this.store.projectIds(), (ids, error) => {
+      if (error) entry.set(errorSnapshot(error));
+      else if (entry.snapshot.status !== READY || !jsonEqual(entry.snapshot.ids, ids)) {
+        entry.set(Object.freeze({ status: READY, ids: Object.freeze(ids), error: null }));
+      }
     });
   }
 
