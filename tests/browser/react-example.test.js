@@ -40,7 +40,8 @@ test('the React example: a streamed generation, an edit with an error then a val
   await page.locator('[data-testid="stream"] [data-done="true"]').first().waitFor({ timeout: 20000 });
   const streamed = await page.locator('[data-testid="stream"] [data-section]').count();
   assert.ok(streamed >= 1, 'streamed sections were shown');
-  await page.getByTestId('run-status').filter({ hasText: 'finished' }).waitFor({ timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'finished',
+    null, { timeout: 60000 });
   assert.equal(await page.locator('[data-testid="records"] li[data-status="idle"]').count(), 5);
 
   // Edit a list section: a string is an error from the core, Save stays disabled.
