@@ -136,7 +136,10 @@ export class RecordCache {
         const [project, type] = key.split('\u0000');
         this.changed(project, type);
       }
-      for (const project of this.projects.keys()) this.refreshProject(project);
+      for (const [project, entry] of this.projects) {
+        if (entry.listeners.size > 0) this.refreshProject(project);
+        else entry.stale = true;
+      }
     }
     // Anything else (a flush request) changed no record.
   }
