@@ -70,8 +70,9 @@ export function useProjectIds():
   | { status: 'error'; ids: null; error: unknown };
 
 /**
- * validate() as you type: synchronous once the core is loaded, null before (and on the server).
- * The same result object while type, content (by value) and options are unchanged.
+ * validate() as you type: synchronous once the core is loaded, null before (and on the server) and
+ * while `content` is undefined. The same result object while type, content (by value: an equal
+ * object rebuilt is the same input) and options are unchanged.
  */
 export function useValidation<K extends ArtifactTypeId>(
   type: K, content: unknown, options?: ValidateOptions): ValidationResult<ArtifactContentMap[K]> | null;
