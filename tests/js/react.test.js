@@ -5,7 +5,7 @@ import { act, cleanup, environment, render, sleep, until } from './support/react
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createElement as h, StrictMode, useState } from 'react';
-import { ArtifactStore, GenerationStatus, generateAll, isInitialized } from 'cofounder-artifacts';
+import { ArtifactStore, GenerationStatus, generateAll, isInitialized, SyncClient } from 'cofounder-artifacts';
 import { RunnerFake, SAMPLE_PLAN } from 'cofounder-artifacts/testing';
 import {
   ArtifactsProvider, RunStatus, useArtifact, useArtifactStore, useGeneration, useProject, useProjectIds, useSyncStatus,
@@ -249,6 +249,13 @@ test('useSyncStatus: null without sync; with sync the client status, and the cli
 
   // A backend that never answers: the status says offline and counts what waits.
   const fetch = async () => { throw new TypeError('fetch failed'); };
+  const clients = [];
+  const start = SyncClient.start;
+  SyncClient.start = async (...args) => {
+    const client = await start.apply(SyncClient, args);
+    clients.push(client);
+    return client;
+  };
   const status = probe(useSyncStatus);
   const state = storeProbe();
   const view = mount(h('div', null, h(status.Probe), h(state.Probe)),
@@ -258,8 +265,41 @@ test('useSyncStatus: null without sync; with sync the client status, and the cli
   await act(() => generateAll(state.store(), new RunnerFake(), { projectId: PROJECT }));
   await until(() => status.last().pending === 5, 'five generated versions waiting');
   await until(() => status.last().online === false, 'offline');
+  SyncClient.start = start;
   view.unmount();
   await sleep(20);
+  assert.equal(clients.length, 1, 'one client, started once the store was open');
+  assert.equal(clients[0].stopped, true, 'stopped with the provider');
+});
+
+test('StrictMode: every record and project is read once, and the hooks work as without it', async () => {
+  const state = storeProbe();
+  const project = probe(() => useProject(PROJECT));
+  const brief = probe(() => useArtifact(PROJECT, 'brief'));
+  const reads = [];
+  const env = environment();
+  const seed = await ArtifactStore.open({ name: env.name, indexedDB: env.indexedDB });
+  await generateAll(seed, new RunnerFake(), { projectId: PROJECT });
+  seed.close();
+  const open = ArtifactStore.open;
+  ArtifactStore.open = async (options) => {
+    const store = await open.call(ArtifactStore, options);
+    for (const method of ['listProject', 'getByType']) {
+      const read = store[method].bind(store);
+      store[method] = (...args) => { reads.push(method); return read(...args); };
+    }
+    return store;
+  };
+  try {
+    mount(h('div', null, h(state.Probe), h(project.Probe), h(brief.Probe)), { strict: true, env });
+    await until(() => project.last().status === 'ready' && brief.last().status === 'ready', 'the reads');
+    await sleep(30);
+    assert.equal(project.last().records.length, 5);
+    assert.equal(brief.last().record, project.last().byType.brief, 'one cached object for the brief');
+    assert.deepEqual(reads.sort(), ['getByType', 'listProject'], 'the project once, the brief once, under StrictMode');
+  } finally {
+    ArtifactStore.open = open;
+  }
 });
 
 // Counts the renders of components that each show one artifact.

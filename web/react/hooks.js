@@ -95,8 +95,7 @@ export function useValidation(type, content, { tier, strict } = {}) {
     if (tier !== undefined) options.tier = tier;
     if (strict !== undefined) options.strict = strict;
     return validate(type, typeof key === 'string' ? key : content, options);
-    // `content` is read through `key`: the same value is the same input.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `content` is read through `key` (not a dependency): the same value is the same input.
   }, [ready, type, key, tier, strict]);
 }
 
