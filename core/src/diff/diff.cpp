@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "artifacts/operations.hpp"
+#include "diff/diff_members.hpp"
 #include "diff/myers.hpp"
 #include "json/json_io.hpp"
 #include "json/mutable_document.hpp"
@@ -252,9 +253,8 @@ std::vector<ItemChange> item_changes(const Value* before, const Value* after,
   return changes;
 }
 
-SectionChange section_change(const FieldSpec& field, const Value& before, const Value& after) {
-  const Value* b = detail::member(before, field.key, /*null_is_absent=*/true);
-  const Value* a = detail::member(after, field.key, /*null_is_absent=*/true);
+// A section's change from `b` to `a` (nullptr: absent or null).
+SectionChange section_change(const FieldSpec& field, const Value* b, const Value* a) {
   SectionChange change{field.key, "unchanged", {}, {}};
   if (b == nullptr && a == nullptr) return change;
   if (b == nullptr) {
@@ -308,9 +308,76 @@ DiffResult diff(std::string_view type, std::string_view before_json, std::string
   result.patch.assign(buffer.GetString(), buffer.GetSize());
   for (const auto& field : model->fields) {
     if (field.key == kSchemaVersionKey) continue;
-    result.sections.push_back(section_change(field, before, after));
+    result.sections.push_back(
+        section_change(field, detail::member(before, field.key, /*null_is_absent=*/true),
+                       detail::member(after, field.key, /*null_is_absent=*/true)));
   }
   return result;
 }
+
+namespace detail {
+
+DiffResult diff_members(const ModelSpec& model, std::span<const MemberText> before,
+                        std::span<const MemberText> after) {
+  DiffResult result;
+  rapidjson::Document values;  // the values read, in one allocator
+  auto read = [&](std::string_view text) {
+    Value value;
+    JsonDocument document(text);
+    if (document.root()) to_value(*document.root(), value, values.GetAllocator());
+    return value;
+  };
+  auto find = [](std::span<const MemberText> members, std::string_view key) -> const MemberText* {
+    for (const auto& member : members) {
+      if (member.key == key) return &member;
+    }
+    return nullptr;
+  };
+
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  out.StartArray();
+  PatchWriter patch(out);
+  // The root object's walk (PatchWriter::object), reading only members whose text differs.
+  for (const auto& member : before) {
+    const std::string child = "/" + pointer_token(member.key);
+    const MemberText* next = find(after, member.key);
+    if (next == nullptr) {
+      patch.op("remove", child);
+    } else if (next->value != member.value) {
+      const FieldSpec* field = find_field(model, member.key);
+      patch.value(child, read(member.value), read(next->value), field ? field->type : nullptr);
+    }
+  }
+  for (const auto& member : after) {
+    if (find(before, member.key) != nullptr) continue;
+    const Value value = read(member.value);
+    patch.op("add", "/" + pointer_token(member.key), &value);
+  }
+  out.EndArray();
+  result.patch.assign(buffer.GetString(), buffer.GetSize());
+
+  auto present = [&](const MemberText* member) {
+    return member != nullptr && member->value != "null";
+  };
+  for (const auto& field : model.fields) {
+    if (field.key == kSchemaVersionKey) continue;
+    const MemberText* b = find(before, field.key);
+    const MemberText* a = find(after, field.key);
+    if (!present(b) && !present(a)) {
+      result.sections.push_back({field.key, "unchanged", {}, {}});
+    } else if (present(b) && present(a) && b->value == a->value) {
+      result.sections.push_back({field.key, "unchanged", {}, {}});
+    } else {
+      const Value before_value = present(b) ? read(b->value) : Value();
+      const Value after_value = present(a) ? read(a->value) : Value();
+      result.sections.push_back(section_change(field, present(b) ? &before_value : nullptr,
+                                               present(a) ? &after_value : nullptr));
+    }
+  }
+  return result;
+}
+
+}  // namespace detail
 
 }  // namespace artifacts

@@ -71,6 +71,20 @@ class Scanner {
     return p_ == end_;
   }
 
+  // A top-level member's value, scanned at the depth the document's scan meets it.
+  bool member_value(const FieldSpec& field) {
+    depth_ = 1;
+    skip_space();
+    if (p_ < end_ && *p_ == 'n') {
+      if (!field.nullable || !literal("null")) return false;
+    } else {
+      if (tier_ && !tier_allows(*tier_, field.tier)) return false;  // needs a warning
+      if (!value(*field.type)) return false;
+    }
+    skip_space();
+    return p_ == end_;
+  }
+
   bool members(std::vector<RawMember>& out) {
     if (!consume('{') || !enter()) return false;
     if (!consume('}')) {
@@ -376,6 +390,12 @@ bool value_validates_as_written(const TypeSpec& type, std::string_view json,
                                 std::optional<Tier> tier) {
   if (json.size() > kMaxInputBytes) return false;
   return Scanner(json, tier).lone_value(type);
+}
+
+bool field_validates_as_written(const FieldSpec& field, std::string_view json,
+                                std::optional<Tier> tier) {
+  if (json.size() > kMaxInputBytes) return false;
+  return Scanner(json, tier).member_value(field);
 }
 
 bool raw_members(std::string_view json, std::vector<RawMember>& members) {

@@ -48,20 +48,31 @@ class Validator {
           error(IssueType::missing, "Field required", element, {}, /*in_place=*/false);
       } else {
         detail::write_string(out_, field.key);
-        if (found[i]->is_null() && field.nullable) {
-          out_.Null();
-        } else {
-          if (tier_ && !tier_allows(*tier_, field.tier)) {
-            warning(IssueType::tier_locked, "Section needs the " +
-                                                std::string(tier_name(minimum_tier(field.tier))) +
-                                                " tier; gating removes it");
-          }
-          value(*field.type, *found[i]);
-        }
+        field_value(field, *found[i]);
       }
       path_.pop_back();
     }
     out_.EndObject();
+  }
+
+  // The value of a model's field, found (path_ ends with the field's key).
+  void field_value(const FieldSpec& field, Element element) {
+    if (element.is_null() && field.nullable) {
+      out_.Null();
+      return;
+    }
+    if (tier_ && !tier_allows(*tier_, field.tier)) {
+      warning(IssueType::tier_locked, "Section needs the " +
+                                          std::string(tier_name(minimum_tier(field.tier))) +
+                                          " tier; gating removes it");
+    }
+    value(*field.type, element);
+  }
+
+  // A top-level field's value on its own, located as in the whole document.
+  void top_level_field(const FieldSpec& field, Element element) {
+    path_ = {std::string(field.key)};
+    field_value(field, element);
   }
 
   // One value of `type` found at `prefix` (its errors are located from the root).
@@ -335,6 +346,24 @@ ValueResult validate_value(const TypeSpec& type, Path prefix, std::string_view j
     rapidjson::StringBuffer buffer;
     Writer out(buffer);
     Validator(out, checked, tier, strict).value_at(std::move(prefix), type, *document.root());
+    if (checked.errors.empty()) result.value.assign(buffer.GetString(), buffer.GetSize());
+  }
+  result.errors = std::move(checked.errors);
+  result.warnings = std::move(checked.warnings);
+  return result;
+}
+
+FieldResult validate_field(const FieldSpec& field, std::string_view json, std::optional<Tier> tier,
+                           bool strict) {
+  FieldResult result;
+  ValidationResult checked;
+  JsonDocument document(json);
+  if (!document.root()) {
+    checked.errors.push_back(document.error());
+  } else {
+    rapidjson::StringBuffer buffer;
+    Writer out(buffer);
+    Validator(out, checked, tier, strict).top_level_field(field, *document.root());
     if (checked.errors.empty()) result.value.assign(buffer.GetString(), buffer.GetSize());
   }
   result.errors = std::move(checked.errors);
