@@ -35,7 +35,8 @@ std::string issues_json(ValidationResult result) {
 void expect_same_as_stateless(const Document& document, std::string_view tier) {
   for (bool strict : {false, true}) {
     auto held = document.validate(strict);
-    auto stateless = validate(document.model().id, document.text(), {.tier = tier, .strict = strict});
+    auto stateless =
+        validate(document.model().id, document.text(), {.tier = tier, .strict = strict});
     EXPECT_EQ(held.to_json(), stateless.to_json()) << document.text().substr(0, 300);
   }
 }
@@ -136,17 +137,20 @@ TEST(Document, SetSectionRefusesBadInputAndKeepsTheDocument) {
     EXPECT_EQ(result.status != Status::invalid_input, readable) << depth;
     EXPECT_EQ(document->text(), readable ? whole : before) << depth;
     expect_same_as_stateless(*document, "");
-    document->set_section("problem_statement", parse(before)["problem_statement"].IsString()
-                                                   ? testing::to_json(parse(before)["problem_statement"])
-                                                   : "\"x\"");
+    document->set_section("problem_statement",
+                          parse(before)["problem_statement"].IsString()
+                              ? testing::to_json(parse(before)["problem_statement"])
+                              : "\"x\"");
     EXPECT_EQ(document->text(), before);
   }
 }
 
 TEST(Document, SetSectionKeepsPlacesAndCollapsesRepeats) {
   auto document = open_document(
-      "brief", R"({ "problem_statement" : "a", "x": 1, "problem_statement": "b", "target_user": "c" })");
-  EXPECT_EQ(document->text(), R"({"problem_statement":"a","x":1,"problem_statement":"b","target_user":"c"})");
+      "brief",
+      R"({ "problem_statement" : "a", "x": 1, "problem_statement": "b", "target_user": "c" })");
+  EXPECT_EQ(document->text(),
+            R"({"problem_statement":"a","x":1,"problem_statement":"b","target_user":"c"})");
   expect_same_as_stateless(*document, "");
   auto result = document->set_section("problem_statement", "\"d\"");
   EXPECT_TRUE(result.ok());
@@ -178,8 +182,19 @@ void set_in_tree(rapidjson::Document& tree, std::string_view id, const std::stri
 
 // A new value for a field: from a mutated copy of the plan, a wrong kind, or nothing.
 std::string random_value(const ModelSpec& model, const FieldSpec& field, std::mt19937& rng) {
-  static const char* const kOdd[] = {"42", "\"2\"", "\"text\"", "[]", "{}", "null", "true", "-1",
-                                     "1.5", "[{\"name\":1}]", "\"\\u00e9\\/\"", "1e300", "123456789012345678901234"};
+  static const char* const kOdd[] = {"42",
+                                     "\"2\"",
+                                     "\"text\"",
+                                     "[]",
+                                     "{}",
+                                     "null",
+                                     "true",
+                                     "-1",
+                                     "1.5",
+                                     "[{\"name\":1}]",
+                                     "\"\\u00e9\\/\"",
+                                     "1e300",
+                                     "123456789012345678901234"};
   switch (rng() % 6) {
     case 0:
       return {};
@@ -227,11 +242,18 @@ TEST(Document, GeneratedEditChainsMatchTheStatelessPath) {
         expect_same_as_stateless(*document, tier);
         EXPECT_EQ(diff(*previous, *document).to_json(),
                   diff(model->id, previous->text(), document->text()).to_json());
-        EXPECT_EQ(merge(DocumentMergeRequest{previous.get(), document.get(), previous.get(),
-                                             {std::string(field.key)}, false})
+        EXPECT_EQ(merge(DocumentMergeRequest{previous.get(),
+                                             document.get(),
+                                             previous.get(),
+                                             {std::string(field.key)},
+                                             false})
                       .to_json(),
-                  merge(MergeRequest{model->id, previous->text(), document->text(),
-                                     previous->text(), {std::string(field.key)}, false})
+                  merge(MergeRequest{model->id,
+                                     previous->text(),
+                                     document->text(),
+                                     previous->text(),
+                                     {std::string(field.key)},
+                                     false})
                       .to_json());
         if (rng() % 3 == 0) previous->set_section(field.key, value);
       }

@@ -71,5 +71,9 @@ struct DocumentMergeRequest {
 
 // merge() of the documents' texts. Documents of different types are invalid_input.
 MergeResult merge(const DocumentMergeRequest& request);
+// The same with `edited_sections` and `force` read from a JSON request {type, edited_sections,
+// force} (the merge request without its documents): the form the wasm boundary uses.
+MergeResult merge_request(std::string_view request_json, const Document* base, const Document* ours,
+                          const Document* theirs);
 
 }  // namespace artifacts

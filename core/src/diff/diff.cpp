@@ -288,6 +288,24 @@ bool load_side(const ModelSpec& model, std::string_view name, std::string_view t
   return detail::load_validated(model, name, text, slot, out, result, detail::LoadAs::written);
 }
 
+// The patch and the sections of two loaded contents (one copy of the walk, for both entries).
+[[gnu::noinline]] void diff_loaded(const ModelSpec& model, const Value& before, const Value& after,
+                                   DiffResult& result) {
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  out.StartArray();
+  PatchWriter patch(out);
+  patch.object("", before, after, &model);
+  out.EndArray();
+  result.patch.assign(buffer.GetString(), buffer.GetSize());
+  for (const auto& field : model.fields) {
+    if (field.key == kSchemaVersionKey) continue;
+    result.sections.push_back(
+        section_change(field, detail::member(before, field.key, /*null_is_absent=*/true),
+                       detail::member(after, field.key, /*null_is_absent=*/true)));
+  }
+}
+
 }  // namespace
 
 DiffResult diff(std::string_view type, std::string_view before_json, std::string_view after_json) {
@@ -299,19 +317,7 @@ DiffResult diff(std::string_view type, std::string_view before_json, std::string
       !load_side(*model, "after", after_json, 1, after, result)) {
     return result;
   }
-  rapidjson::StringBuffer buffer;
-  Writer out(buffer);
-  out.StartArray();
-  PatchWriter patch(out);
-  patch.object("", before, after, model);
-  out.EndArray();
-  result.patch.assign(buffer.GetString(), buffer.GetSize());
-  for (const auto& field : model->fields) {
-    if (field.key == kSchemaVersionKey) continue;
-    result.sections.push_back(
-        section_change(field, detail::member(before, field.key, /*null_is_absent=*/true),
-                       detail::member(after, field.key, /*null_is_absent=*/true)));
-  }
+  diff_loaded(*model, before, after, result);
   return result;
 }
 
@@ -319,62 +325,35 @@ namespace detail {
 
 DiffResult diff_members(const ModelSpec& model, std::span<const MemberText> before,
                         std::span<const MemberText> after) {
-  DiffResult result;
-  rapidjson::Document values;  // the values read, in one allocator
-  auto read = [&](std::string_view text) {
-    Value value;
-    JsonDocument document(text);
-    if (document.root()) to_value(*document.root(), value, values.GetAllocator());
-    return value;
-  };
+  // Both contents as objects in which a member whose text is the same on both sides stands as the
+  // same placeholder: equal, so the walk neither patches nor reports it, and nothing reads it.
   auto find = [](std::span<const MemberText> members, std::string_view key) -> const MemberText* {
     for (const auto& member : members) {
       if (member.key == key) return &member;
     }
     return nullptr;
   };
-
-  rapidjson::StringBuffer buffer;
-  Writer out(buffer);
-  out.StartArray();
-  PatchWriter patch(out);
-  // The root object's walk (PatchWriter::object), reading only members whose text differs.
-  for (const auto& member : before) {
-    const std::string child = "/" + pointer_token(member.key);
-    const MemberText* next = find(after, member.key);
-    if (next == nullptr) {
-      patch.op("remove", child);
-    } else if (next->value != member.value) {
-      const FieldSpec* field = find_field(model, member.key);
-      patch.value(child, read(member.value), read(next->value), field ? field->type : nullptr);
+  auto load = [&](std::span<const MemberText> members, std::span<const MemberText> other,
+                  rapidjson::Document& out) {
+    out.SetObject();
+    auto& allocator = out.GetAllocator();
+    for (const auto& member : members) {
+      Value value(false);
+      const MemberText* twin = find(other, member.key);
+      if (twin == nullptr || twin->value != member.value) {
+        JsonDocument document(member.value);
+        if (document.root()) to_value(*document.root(), value, allocator);
+      }
+      out.AddMember(
+          Value(member.key.data(), static_cast<rapidjson::SizeType>(member.key.size()), allocator),
+          value, allocator);
     }
-  }
-  for (const auto& member : after) {
-    if (find(before, member.key) != nullptr) continue;
-    const Value value = read(member.value);
-    patch.op("add", "/" + pointer_token(member.key), &value);
-  }
-  out.EndArray();
-  result.patch.assign(buffer.GetString(), buffer.GetSize());
-
-  auto present = [&](const MemberText* member) {
-    return member != nullptr && member->value != "null";
   };
-  for (const auto& field : model.fields) {
-    if (field.key == kSchemaVersionKey) continue;
-    const MemberText* b = find(before, field.key);
-    const MemberText* a = find(after, field.key);
-    if (!present(b) && !present(a)) {
-      result.sections.push_back({field.key, "unchanged", {}, {}});
-    } else if (present(b) && present(a) && b->value == a->value) {
-      result.sections.push_back({field.key, "unchanged", {}, {}});
-    } else {
-      const Value before_value = present(b) ? read(b->value) : Value();
-      const Value after_value = present(a) ? read(a->value) : Value();
-      result.sections.push_back(section_change(field, present(b) ? &before_value : nullptr,
-                                               present(a) ? &after_value : nullptr));
-    }
-  }
+  rapidjson::Document before_object, after_object;
+  load(before, after, before_object);
+  load(after, before, after_object);
+  DiffResult result;
+  diff_loaded(model, before_object, after_object, result);
   return result;
 }
 

@@ -46,12 +46,12 @@ std::size_t nesting_depth(std::string_view json) {
 }
 
 Issue unknown_section(const ModelSpec& model, std::string_view id) {
-  return Issue{IssueType::unknown_section,
-               {},
-               "Unknown section '" + detail::printable_prefix(id, 64) + "' for " +
-                   std::string(model.id),
-               detail::json_string(detail::printable_prefix(id, 1024)),
-               {}};
+  return Issue{
+      IssueType::unknown_section,
+      {},
+      "Unknown section '" + detail::printable_prefix(id, 64) + "' for " + std::string(model.id),
+      detail::json_string(detail::printable_prefix(id, 1024)),
+      {}};
 }
 
 }  // namespace
@@ -76,8 +76,7 @@ struct Document::State {
     return *known;
   }
 
-  const detail::FieldResult& checked(std::size_t index, const FieldSpec& field,
-                                     bool strict) const {
+  const detail::FieldResult& checked(std::size_t index, const FieldSpec& field, bool strict) const {
     auto& known = checks[index].checked[strict ? 1 : 0];
     if (!known) known = detail::validate_field(field, members[index].value, tier, strict);
     return *known;
@@ -209,8 +208,7 @@ ValidationResult Document::validate(bool strict, bool want_value) const {
     as_written = false;
     const auto& checked = state.checked(index, field, strict);
     result.errors.insert(result.errors.end(), checked.errors.begin(), checked.errors.end());
-    result.warnings.insert(result.warnings.end(), checked.warnings.begin(),
-                           checked.warnings.end());
+    result.warnings.insert(result.warnings.end(), checked.warnings.begin(), checked.warnings.end());
   }
   if (as_written) {
     result.value_is_input = true;

@@ -27,12 +27,12 @@ std::vector<detail::MemberText> member_texts(const Document& document) {
 }
 
 Issue different_types(std::string_view first, std::string_view second) {
-  return Issue{IssueType::model_type,
-               {},
-               "The documents are of different types: " + std::string(first) + " and " +
-                   std::string(second),
-               {},
-               {}};
+  return Issue{
+      IssueType::model_type,
+      {},
+      "The documents are of different types: " + std::string(first) + " and " + std::string(second),
+      {},
+      {}};
 }
 
 }  // namespace
@@ -45,8 +45,8 @@ DiffResult diff(const Document& before, const Document& after) {
     return result;
   }
   // Invalid content (reported as diff() reports it) or a repeated key: diff() of the texts.
-  if (has_repeated_key(before) || has_repeated_key(after) ||
-      !before.validate(false, false).ok() || !after.validate(false, false).ok()) {
+  if (has_repeated_key(before) || has_repeated_key(after) || !before.validate(false, false).ok() ||
+      !after.validate(false, false).ok()) {
     return diff(model.id, before.text(), after.text());
   }
   return detail::diff_members(model, member_texts(before), member_texts(after));
@@ -72,8 +72,8 @@ MergeResult merge(const DocumentMergeRequest& request) {
   auto text = [](const Document* document) {
     return document ? std::string_view(document->text()) : std::string_view();
   };
-  return merge(MergeRequest{model.id, text(request.base), text(request.ours),
-                            text(request.theirs), request.edited_sections, request.force});
+  return merge(MergeRequest{model.id, text(request.base), text(request.ours), text(request.theirs),
+                            request.edited_sections, request.force});
 }
 
 }  // namespace artifacts

@@ -327,17 +327,14 @@ class Validator {
 
 namespace detail {
 
-ValueResult validate_value(const TypeSpec& type, Path prefix, std::string_view json,
-                           std::optional<Tier> tier, bool strict) {
+namespace {
+
+// The walk of one value on its own, shared by validate_value() and validate_field() (one copy of
+// the walk in the module for both). With `field`, the value is that top-level field's.
+[[gnu::noinline]] ValueResult walk_value(const TypeSpec& type, const FieldSpec* field, Path prefix,
+                                         std::string_view json, std::optional<Tier> tier,
+                                         bool strict) {
   ValueResult result;
-  // Most closing values are valid as written: their text is their normalised value, as for a
-  // whole document on validate()'s fast path.
-  if (detail::value_validates_as_written(type, json, tier)) {
-    const auto first = json.find_first_not_of(" \t\n\r");
-    const auto last = json.find_last_not_of(" \t\n\r");
-    result.value.assign(json.substr(first, last - first + 1));
-    return result;
-  }
   ValidationResult checked;
   JsonDocument document(json);
   if (!document.root()) {
@@ -345,7 +342,12 @@ ValueResult validate_value(const TypeSpec& type, Path prefix, std::string_view j
   } else {
     rapidjson::StringBuffer buffer;
     Writer out(buffer);
-    Validator(out, checked, tier, strict).value_at(std::move(prefix), type, *document.root());
+    Validator validator(out, checked, tier, strict);
+    if (field != nullptr) {
+      validator.top_level_field(*field, *document.root());
+    } else {
+      validator.value_at(std::move(prefix), type, *document.root());
+    }
     if (checked.errors.empty()) result.value.assign(buffer.GetString(), buffer.GetSize());
   }
   result.errors = std::move(checked.errors);
@@ -353,22 +355,25 @@ ValueResult validate_value(const TypeSpec& type, Path prefix, std::string_view j
   return result;
 }
 
+}  // namespace
+
+ValueResult validate_value(const TypeSpec& type, Path prefix, std::string_view json,
+                           std::optional<Tier> tier, bool strict) {
+  // Most closing values are valid as written: their text is their normalised value, as for a
+  // whole document on validate()'s fast path.
+  if (detail::value_validates_as_written(type, json, tier)) {
+    ValueResult result;
+    const auto first = json.find_first_not_of(" \t\n\r");
+    const auto last = json.find_last_not_of(" \t\n\r");
+    result.value.assign(json.substr(first, last - first + 1));
+    return result;
+  }
+  return walk_value(type, nullptr, std::move(prefix), json, tier, strict);
+}
+
 FieldResult validate_field(const FieldSpec& field, std::string_view json, std::optional<Tier> tier,
                            bool strict) {
-  FieldResult result;
-  ValidationResult checked;
-  JsonDocument document(json);
-  if (!document.root()) {
-    checked.errors.push_back(document.error());
-  } else {
-    rapidjson::StringBuffer buffer;
-    Writer out(buffer);
-    Validator(out, checked, tier, strict).top_level_field(field, *document.root());
-    if (checked.errors.empty()) result.value.assign(buffer.GetString(), buffer.GetSize());
-  }
-  result.errors = std::move(checked.errors);
-  result.warnings = std::move(checked.warnings);
-  return result;
+  return walk_value(*field.type, &field, {}, json, tier, strict);
 }
 
 }  // namespace detail
