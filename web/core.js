@@ -319,3 +319,70 @@ export function wasmMemoryBytes() {
 export function retainedBufferBytes() {
   return ready().retainedBytes();
 }
+
+// ---- documents held open ------------------------------------------------------------------
+// A document lives in wasm memory between calls, named by a handle: its content crosses once
+// (when opened), then only a new section's text does; validate, diff and merge read what is held.
+
+/**
+ * Opens `text` (well-formed: the caller checks) as a document of `type` at `tier` ('' for none):
+ * its handle (a positive number), or the failure's result.
+ */
+export function documentOpen(type, text, tier) {
+  let handle = 0;
+  const result = callWithText(text, (core, length) => {
+    handle = core.documentOpen(type, length, tier);
+    return handle > 0 ? -1 : -handle;
+  }, () => null, { fromStringify: true });
+  return handle > 0 ? handle : result;
+}
+
+/** validate()'s wire result for the document, or null for "valid as written, no warnings". */
+export function documentValidate(handle, strict) {
+  const core = ready();
+  const length = core.documentValidate(handle, strict);
+  return length < 0 ? null : readResult(core, length);
+}
+
+/** Sets a section to the JSON text `text` (null: removes it); the section's wire result. */
+export function documentSetSection(handle, sectionId, text, strict) {
+  if (text === null) {
+    const core = ready();
+    return readResult(core, core.documentSetSection(handle, sectionId, 0, strict));
+  }
+  return callWithText(text, (core, length) => core.documentSetSection(handle, sectionId, length, strict),
+    undefined, { fromStringify: true });
+}
+
+/** The document's compact JSON text. */
+export function documentText(handle) {
+  const core = ready();
+  const length = core.documentText(handle);
+  const pointer = core.outputPointer();
+  const text = decoder.decode(core.HEAPU8.subarray(pointer, pointer + length));
+  if (length > RETAINED_BYTES) core.releaseBuffers();
+  return text;
+}
+
+/** diff's wire result for two documents. */
+export function documentDiff(before, after) {
+  const core = ready();
+  return readResult(core, core.documentDiff(before, after));
+}
+
+/** merge's wire result for documents (handle 0: no content) and the request {type, edited_sections, force}. */
+export function documentMerge(base, ours, theirs, requestText) {
+  return callWithText(requestText, (core, length) => core.documentMerge(base, ours, theirs, length),
+    undefined, { fromStringify: true });
+}
+
+/** Frees a document (its handle is then unknown to the core). */
+export function documentFree(handle) {
+  if (module === null) return;
+  module.documentFree(handle);
+}
+
+/** Documents held in wasm memory (diagnostics: a dropped document must be freed). */
+export function documentCount() {
+  return ready().documentCount();
+}
