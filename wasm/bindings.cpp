@@ -246,11 +246,13 @@ int document_validate(int handle, bool strict) {
 }
 
 // Sets section `id` to the JSON text in the input buffer (length 0: removes it).
-std::size_t document_set_section(int handle, const std::string& id, std::size_t length,
-                                 bool strict) {
+int document_set_section(int handle, const std::string& id, std::size_t length, bool strict) {
   if (document_at(handle) == nullptr) return 0;
   auto& document = *documents[static_cast<std::size_t>(handle) - 1];
-  return publish(document.set_section(id, input_view(length), strict));
+  auto result = document.set_section(id, input_view(length), strict);
+  // As validate_input: -1 for "valid as written, no warnings" (JS holds the value it sent).
+  if (result.value_is_input && result.warnings.empty()) return -1;
+  return static_cast<int>(publish(result));
 }
 
 // The document's text, in the output buffer.

@@ -344,14 +344,17 @@ export function documentValidate(handle, strict) {
   return length < 0 ? null : readResult(core, length);
 }
 
-/** Sets a section to the JSON text `text` (null: removes it); the section's wire result. */
+/**
+ * Sets a section to the JSON text `text` (null: removes it); the section's wire result, or null
+ * for "valid as written, no warnings" (the value is `text`).
+ */
 export function documentSetSection(handle, sectionId, text, strict) {
   if (text === null) {
     const core = ready();
     return readResult(core, core.documentSetSection(handle, sectionId, 0, strict));
   }
   return callWithText(text, (core, length) => core.documentSetSection(handle, sectionId, length, strict),
-    undefined, { fromStringify: true });
+    () => null, { fromStringify: true });
 }
 
 /** The document's compact JSON text. */

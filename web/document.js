@@ -79,8 +79,9 @@ class ArtifactDocument {
       ? null
       : readInput('the section value cannot be serialised as JSON', () => JSON.stringify(value)) ?? null;
     const wire = documentSetSection(handle, id, text, this.#strict);
-    if (!wire.ok && wire.code !== 'validation_failed') throw errorFromResult(wire);
+    if (wire !== null && !wire.ok && wire.code !== 'validation_failed') throw errorFromResult(wire);
     this.#text = null;
+    if (wire === null) return validAsWritten(text, []);
     const { valueIsInput, ...result } = validateFromWire(wire);
     return result;
   }

@@ -49,7 +49,8 @@ class Document {
   // loses its repeats); a new one goes last. Returns that section's share of validate(): its
   // errors and warnings as validate() locates them and its normalised value. Text that is not
   // JSON, a document that would grow over the limits, or an id that is not a field of the model
-  // is refused (invalid_input) and the document is left as it was.
+  // is refused (invalid_input) and the document is left as it was. `value_is_input`: the value
+  // is valid as written, so its normalised value is `json` itself (compacted).
   ValidationResult set_section(std::string_view id, std::string_view json, bool strict = false);
 
  private:

@@ -323,6 +323,7 @@ ValidationResult Document::set_section(std::string_view id, std::string_view jso
   }
   if (state.as_written(index, *field)) {
     result.value = state.members[index].value;
+    result.value_is_input = true;
     return result;
   }
   const auto& checked = state.checked(index, *field, strict);
