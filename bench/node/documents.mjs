@@ -13,9 +13,9 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Median microseconds per call of `fn` over nine timed rounds of a calibrated batch. */
+/** Median microseconds per call of `fn` over nine timed rounds of a calibrated batch, warmed up. */
 function micros(fn) {
-  fn();
+  for (let i = 0; i < 2000; i += 1) fn();  // warm up (the JIT, the buffers)
   let batch = 1;
   for (;;) {
     const t0 = performance.now();
