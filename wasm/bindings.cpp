@@ -236,13 +236,27 @@ int document_open(const std::string& type, std::size_t length, const std::string
   return static_cast<int>(documents.size());
 }
 
+// The last document_validate's normalised value, until JS takes it.
+std::string document_value;
+
 // As validate_input: -1 for "valid as written, no warnings" (JS reads the text if it wants it).
+// Otherwise the envelope, without the value: that crosses as text beside it (document_take_value),
+// so JS parses it only if it is read.
 int document_validate(int handle, bool strict) {
   const auto* document = document_at(handle);
   if (document == nullptr) return 0;
   auto result = document->validate(strict, /*want_value=*/false);
   if (result.value_is_input && result.warnings.empty()) return -1;
+  document_value = std::move(result.value);
+  result.value.clear();
   return static_cast<int>(publish(result));
+}
+
+// The value document_validate kept, in the output buffer.
+std::size_t document_take_value() {
+  output = std::move(document_value);
+  document_value.clear();
+  return output.size();
 }
 
 // Sets section `id` to the JSON text in the input buffer (length 0: removes it).
@@ -328,6 +342,7 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
   emscripten::function("streamFree", &stream_free);
   emscripten::function("documentOpen", &document_open);
   emscripten::function("documentValidate", &document_validate);
+  emscripten::function("documentTakeValue", &document_take_value);
   emscripten::function("documentSetSection", &document_set_section);
   emscripten::function("documentText", &document_text);
   emscripten::function("documentDiff", &document_diff);

@@ -337,11 +337,25 @@ export function documentOpen(type, text, tier) {
   return handle > 0 ? handle : result;
 }
 
-/** validate()'s wire result for the document, or null for "valid as written, no warnings". */
+/**
+ * validate()'s wire result for the document, or null for "valid as written, no warnings"; a
+ * normalised value comes as its JSON text in `valueText` (the wire's `value` is null).
+ */
 export function documentValidate(handle, strict) {
   const core = ready();
   const length = core.documentValidate(handle, strict);
-  return length < 0 ? null : readResult(core, length);
+  if (length < 0) return null;
+  const wire = readResult(core, length);
+  if (wire.ok && wire.value_is_input !== true) wire.valueText = readOutput(core, core.documentTakeValue());
+  return wire;
+}
+
+// The output buffer's first `length` bytes as text.
+function readOutput(core, length) {
+  const pointer = core.outputPointer();
+  const text = decoder.decode(core.HEAPU8.subarray(pointer, pointer + length));
+  if (length > RETAINED_BYTES) core.releaseBuffers();
+  return text;
 }
 
 /**
@@ -360,11 +374,7 @@ export function documentSetSection(handle, sectionId, text, strict) {
 /** The document's compact JSON text. */
 export function documentText(handle) {
   const core = ready();
-  const length = core.documentText(handle);
-  const pointer = core.outputPointer();
-  const text = decoder.decode(core.HEAPU8.subarray(pointer, pointer + length));
-  if (length > RETAINED_BYTES) core.releaseBuffers();
-  return text;
+  return readOutput(core, core.documentText(handle));
 }
 
 /** diff's wire result for two documents. */

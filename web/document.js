@@ -16,8 +16,9 @@ const unreleased = new FinalizationRegistry((handle) => documentFree(handle));
 
 let handleOf;
 
-// The value of a "valid as written" answer: the document's text, parsed only if read.
-function validAsWritten(text, warnings) {
+// A valid answer whose value is the JSON text `text` (the document's, when it is valid as
+// written; else its normalised value), parsed only if read.
+function validWithValueText(text, warnings) {
   let value;
   return {
     ok: true,
@@ -58,9 +59,10 @@ class ArtifactDocument {
     const handle = this.#open();
     const { strict = this.#strict } = checkOptions(options);
     const wire = documentValidate(handle, Boolean(strict));
-    if (wire === null) return validAsWritten(this.text, []);
+    if (wire === null) return validWithValueText(this.text, []);
     const { valueIsInput, ...checked } = validateFromWire(wire);
-    return valueIsInput ? validAsWritten(this.text, checked.warnings) : checked;
+    if (valueIsInput) return validWithValueText(this.text, checked.warnings);
+    return wire.valueText === undefined ? checked : validWithValueText(wire.valueText, checked.warnings);
   }
 
   /**
@@ -81,7 +83,7 @@ class ArtifactDocument {
     const wire = documentSetSection(handle, id, text, this.#strict);
     if (wire !== null && !wire.ok && wire.code !== 'validation_failed') throw errorFromResult(wire);
     this.#text = null;
-    if (wire === null) return validAsWritten(text, []);
+    if (wire === null) return validWithValueText(text, []);
     const { valueIsInput, ...result } = validateFromWire(wire);
     return result;
   }
