@@ -10,6 +10,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "artifacts/registry.hpp"
@@ -94,6 +95,25 @@ std::map<std::string, std::vector<std::string>> seeds() {
     out["merge"].push_back(fuzz::merge_request_input(
         request(model->id, {{"base", plan}, {"ours", ours}, {"theirs", theirs}},
                 ",\"edited_sections\":" + edited_list(edited) + ",\"force\":false")));
+
+    // Documents: each section set to its value in an edited plan, one removed, one of the wrong
+    // kind, diff and merge against the document as opened.
+    {
+      auto edited_tree = testing::parse(ours);
+      std::vector<std::pair<std::uint8_t, std::string>> operations;
+      for (std::size_t i = 0; i < model->fields.size() && operations.size() < 12; ++i) {
+        const auto* value = testing::find(edited_tree, model->fields[i].key);
+        if (value != nullptr) {
+          operations.emplace_back(static_cast<std::uint8_t>(i << 3), testing::to_json(*value));
+        }
+      }
+      operations.emplace_back(static_cast<std::uint8_t>(7), "");
+      operations.emplace_back(static_cast<std::uint8_t>((1 << 3) | 6), "");
+      operations.emplace_back(static_cast<std::uint8_t>((2 << 3) | 0x80), "42");
+      operations.emplace_back(static_cast<std::uint8_t>(7), "");
+      out["document"].push_back(fuzz::document_input(model->id, "", plan, operations));
+      out["document"].push_back(fuzz::document_input(model->id, "bootstrapper", plan, operations));
+    }
 
     out["diff"].push_back(
         fuzz::diff_request_input(request(model->id, {{"before", plan}, {"after", ours}})));

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace artifacts::fuzz {
 
@@ -50,6 +51,13 @@ const Target* find_target(std::string_view name);
 //             mode bit 0 set: json is a plan for plan_to_markdown_json(); otherwise mode >> 1
 //             picks the artifact type for to_markdown(); options: bits 0-1 variant (0 none,
 //             1 readable, 2 technical, 3 an unknown name), bits 2-4 tier as for validate
+//   document  [type][options] content NUL operation NUL operation ...
+//             type: index into the artifact types (past the end: an unknown name); options: the
+//             tier as for validate; each operation (at most 16) is a code byte and a value: code
+//             % 8 == 7 compares diff and merge with the document as opened; otherwise (code >> 3)
+//             picks the field (past the end: an unknown section id) that set_section replaces
+//             with the value (removes, when code % 8 == 6 or the value is empty), strict when
+//             bit 7 is set
 
 // Every model validate() and gate() know: the artifact types, then the record models.
 std::span<const std::string_view> models();
@@ -67,6 +75,9 @@ std::string diff_request_input(std::string_view request_json);
 std::string diff_input(std::string_view type, std::string_view before, std::string_view after);
 std::string word_diff_input(std::string_view before, std::string_view after,
                             std::uint8_t budget_eighths);
+// Operations: {code, value} as described above.
+std::string document_input(std::string_view type, std::string_view tier, std::string_view content,
+                           std::span<const std::pair<std::uint8_t, std::string>> operations);
 // An empty type: the payload is a plan for plan_to_markdown_json().
 std::string markdown_input(std::string_view type, std::string_view variant, std::string_view tier,
                            std::string_view json, std::string_view startup_name,

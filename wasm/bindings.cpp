@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "artifacts/document.hpp"
 #include "artifacts/markdown.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
@@ -209,6 +210,96 @@ void stream_free(int handle) {
   if (chunk.capacity() > kRetainedBytes) std::string().swap(chunk);
 }
 
+// ---- documents held open -----------------------------------------------------------------
+// Documents live here between calls, named to JS by a handle (their slot + 1), as validators
+// are. Only a new section's text crosses; validate, diff and merge read the texts held here.
+
+std::vector<std::unique_ptr<artifacts::Document>> documents;
+
+const artifacts::Document* document_at(int handle) {
+  if (handle <= 0 || static_cast<std::size_t>(handle) > documents.size()) return nullptr;
+  return documents[static_cast<std::size_t>(handle) - 1].get();
+}
+
+// Opens the content in the input buffer: its handle, or minus the length of the failure's result.
+int document_open(const std::string& type, std::size_t length, const std::string& tier) {
+  artifacts::ValidationResult failure;
+  auto document = artifacts::Document::open(type, input_view(length), tier, failure);
+  if (!document) return -static_cast<int>(publish(failure));
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    if (!documents[i]) {
+      documents[i] = std::move(document);
+      return static_cast<int>(i + 1);
+    }
+  }
+  documents.push_back(std::move(document));
+  return static_cast<int>(documents.size());
+}
+
+// The last document_validate's normalised value, until JS takes it.
+std::string document_value;
+
+// As validate_input: -1 for "valid as written, no warnings" (JS reads the text if it wants it).
+// Otherwise the envelope, without the value: that crosses as text beside it (document_take_value),
+// so JS parses it only if it is read.
+int document_validate(int handle, bool strict) {
+  const auto* document = document_at(handle);
+  if (document == nullptr) return 0;
+  auto result = document->validate(strict, /*want_value=*/false);
+  if (result.value_is_input && result.warnings.empty()) return -1;
+  document_value = std::move(result.value);
+  result.value.clear();
+  return static_cast<int>(publish(result));
+}
+
+// The value document_validate kept, in the output buffer.
+std::size_t document_take_value() {
+  output = std::move(document_value);
+  document_value.clear();
+  return output.size();
+}
+
+// Sets section `id` to the JSON text in the input buffer (length 0: removes it).
+int document_set_section(int handle, const std::string& id, std::size_t length, bool strict) {
+  if (document_at(handle) == nullptr) return 0;
+  auto& document = *documents[static_cast<std::size_t>(handle) - 1];
+  auto result = document.set_section(id, input_view(length), strict);
+  // As validate_input: -1 for "valid as written, no warnings" (JS holds the value it sent).
+  if (result.value_is_input && result.warnings.empty()) return -1;
+  return static_cast<int>(publish(result));
+}
+
+// The document's text, in the output buffer.
+std::size_t document_text(int handle) {
+  const auto* document = document_at(handle);
+  output = document ? document->text() : "null";
+  return output.size();
+}
+
+std::size_t document_diff(int before, int after) {
+  const auto* a = document_at(before);
+  const auto* b = document_at(after);
+  if (a == nullptr || b == nullptr) return 0;
+  return publish(artifacts::diff(*a, *b));
+}
+
+// {type, edited_sections, force} in the input buffer; 0 names no document (no content).
+std::size_t document_merge(int base, int ours, int theirs, std::size_t length) {
+  return publish(artifacts::merge_request(input_view(length), document_at(base), document_at(ours),
+                                          document_at(theirs)));
+}
+
+void document_free(int handle) {
+  if (document_at(handle) != nullptr) documents[static_cast<std::size_t>(handle) - 1].reset();
+}
+
+// Documents held (diagnostics: dropped documents must be freed).
+std::size_t document_count() {
+  std::size_t count = 0;
+  for (const auto& document : documents) count += document != nullptr;
+  return count;
+}
+
 #if defined(ARTIFACTS_WASM_DIAGNOSTICS)
 // The embind std::string path, only in the diagnostics build (never shipped), so the boundary
 // benchmark can compare it with the encodeInto path the package uses.
@@ -249,6 +340,15 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
   emscripten::function("streamSnapshot", &stream_snapshot);
   emscripten::function("streamEnd", &stream_end);
   emscripten::function("streamFree", &stream_free);
+  emscripten::function("documentOpen", &document_open);
+  emscripten::function("documentValidate", &document_validate);
+  emscripten::function("documentTakeValue", &document_take_value);
+  emscripten::function("documentSetSection", &document_set_section);
+  emscripten::function("documentText", &document_text);
+  emscripten::function("documentDiff", &document_diff);
+  emscripten::function("documentMerge", &document_merge);
+  emscripten::function("documentFree", &document_free);
+  emscripten::function("documentCount", &document_count);
 #if defined(ARTIFACTS_WASM_DIAGNOSTICS)
   emscripten::function("validateString", &validate_string);
   emscripten::function("stringArgumentLength", &string_argument_length);

@@ -325,3 +325,83 @@ export function wasmMemoryBytes() {
 export function retainedBufferBytes() {
   return ready().retainedBytes();
 }
+
+// ---- documents held open ------------------------------------------------------------------
+// A document lives in wasm memory between calls, named by a handle: its content crosses once
+// (when opened), then only a new section's text does; validate, diff and merge read what is held.
+
+/**
+ * Opens `text` (well-formed: the caller checks) as a document of `type` at `tier` ('' for none):
+ * its handle (a positive number), or the failure's result.
+ */
+export function documentOpen(type, text, tier) {
+  let handle = 0;
+  const result = callWithText(text, (core, length) => {
+    handle = core.documentOpen(type, length, tier);
+    return handle > 0 ? -1 : -handle;
+  }, () => null, { fromStringify: true });
+  return handle > 0 ? handle : result;
+}
+
+/**
+ * validate()'s wire result for the document, or null for "valid as written, no warnings"; a
+ * normalised value comes as its JSON text in `valueText` (the wire's `value` is null).
+ */
+export function documentValidate(handle, strict) {
+  const core = ready();
+  const length = core.documentValidate(handle, strict);
+  if (length < 0) return null;
+  const wire = readResult(core, length);
+  if (wire.ok && wire.value_is_input !== true) wire.valueText = readOutput(core, core.documentTakeValue());
+  return wire;
+}
+
+// The output buffer's first `length` bytes as text.
+function readOutput(core, length) {
+  const pointer = core.outputPointer();
+  const text = decoder.decode(core.HEAPU8.subarray(pointer, pointer + length));
+  if (length > RETAINED_BYTES) core.releaseBuffers();
+  return text;
+}
+
+/**
+ * Sets a section to the JSON text `text` (null: removes it); the section's wire result, or null
+ * for "valid as written, no warnings" (the value is `text`).
+ */
+export function documentSetSection(handle, sectionId, text, strict) {
+  if (text === null) {
+    const core = ready();
+    return readResult(core, core.documentSetSection(handle, sectionId, 0, strict));
+  }
+  return callWithText(text, (core, length) => core.documentSetSection(handle, sectionId, length, strict),
+    () => null, { fromStringify: true });
+}
+
+/** The document's compact JSON text. */
+export function documentText(handle) {
+  const core = ready();
+  return readOutput(core, core.documentText(handle));
+}
+
+/** diff's wire result for two documents. */
+export function documentDiff(before, after) {
+  const core = ready();
+  return readResult(core, core.documentDiff(before, after));
+}
+
+/** merge's wire result for documents (handle 0: no content) and the request {type, edited_sections, force}. */
+export function documentMerge(base, ours, theirs, requestText) {
+  return callWithText(requestText, (core, length) => core.documentMerge(base, ours, theirs, length),
+    undefined, { fromStringify: true });
+}
+
+/** Frees a document (its handle is then unknown to the core). */
+export function documentFree(handle) {
+  if (module === null) return;
+  module.documentFree(handle);
+}
+
+/** Documents held in wasm memory (diagnostics: a dropped document must be freed). */
+export function documentCount() {
+  return ready().documentCount();
+}

@@ -6,3 +6,5 @@ export function retainedBufferBytes(): number;
 export const MAX_INPUT_BYTES: number;
 /** The registry as the loaded core reports it. */
 export function coreRegistry(): Record<string, unknown>;
+/** Documents (openDocument) held in wasm memory: disposed and collected ones are not counted. */
+export function documentCount(): number;

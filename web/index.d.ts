@@ -143,6 +143,63 @@ export function createStreamValidator<K extends ArtifactTypeId>(
 export function createStreamValidator(
   type: RecordModelId, options?: ValidateOptions): StreamValidator<Record<string, unknown>>;
 
+// ---- documents held open --------------------------------------------------------------------
+
+export interface DocumentOptions {
+  /** Sections above this tier become `tier_locked` warnings (fixed for the document's life). */
+  tier?: TierName;
+  /** Pydantic strict mode for setSection and validate (validate may override it per call). */
+  strict?: boolean;
+}
+
+/** One section's share of validate(): its errors and warnings (located from the root) and its
+ * normalised value (null when it was removed or has errors). */
+export type SectionValidation =
+  | { ok: true; errors: []; warnings: ValidationWarning[]; value: unknown }
+  | { ok: false; errors: ValidationIssue[]; warnings: ValidationWarning[]; value: null };
+
+/**
+ * Content parsed once and held in wasm memory (an editor's open artifact). Every answer is the
+ * stateless one for its current content. After dispose() every member but `type`, `disposed` and
+ * dispose() throws InvalidInputError (code `invalid_input`).
+ */
+export interface ArtifactDocument<T, K extends string = string> {
+  /** The artifact type (or record model) it is validated as. */
+  readonly type: string;
+  /** Whether dispose() was called. */
+  readonly disposed: boolean;
+  /** Exactly `validate(type, this.text, {tier, strict})`; the content does not cross again and
+   * sections unchanged since the last call are not validated again. */
+  validate(options?: { strict?: boolean }): ValidationResult<T>;
+  /** Replaces one section (as `content[sectionId] = value`; undefined or null removes it, as
+   * `delete`); only the value's JSON crosses and only that section is validated again. An id the
+   * type does not have, or a value that is not JSON (a cycle, a BigInt, a lone surrogate, too
+   * large or too deep), throws InvalidInputError and leaves the document as it was. */
+  setSection<S extends K>(sectionId: S, value: S extends keyof T ? T[S] | null | undefined : unknown): SectionValidation;
+  setSection(sectionId: K, value: unknown): SectionValidation;
+  /** The current content as compact JSON text. */
+  readonly text: string;
+  /** The current content as an object (a new copy each call). */
+  toJSON(): Partial<T>;
+  /** Frees the wasm side (a FinalizationRegistry does it for one dropped). Safe to call again. */
+  dispose(): void;
+}
+
+/**
+ * Opens content (an object, or JSON text holding one) as a document held in wasm memory until
+ * dispose(). An unknown type or tier throws as validate() does; content that is not a JSON object
+ * (or is too large, too deep, not Unicode) throws InvalidInputError. Documents may stand for
+ * content in diff() and merge(): two documents are compared where they are held.
+ * @example
+ * const doc = openDocument('risk_log', record.current_content, { tier: 'partner' });
+ * const { ok, errors } = doc.setSection('technical_risks', risks);   // on every keystroke
+ * doc.dispose();
+ */
+export function openDocument<K extends ArtifactTypeId>(
+  type: K, content: Content, options?: DocumentOptions): ArtifactDocument<ArtifactContentMap[K], ArtifactSectionMap[K]>;
+export function openDocument(
+  type: RecordModelId, content: Content, options?: DocumentOptions): ArtifactDocument<Record<string, unknown>>;
+
 export interface GateResult<T> {
   /** Only the sections `tier` may see (unknown keys dropped). */
   value: Partial<T>;
@@ -178,14 +235,18 @@ export function jsonSchema(
 export function jsonSchema(
   type: RecordModelId, options?: { tier?: TierName; target?: 'draft-2020-12' }): Record<string, unknown>;
 
+/** Content, or a document holding it (openDocument). */
+export type ContentOrDocument<T = unknown> = Content<T> | ArtifactDocument<T, any>;
+
 export interface MergeRequest<K extends ArtifactTypeId = ArtifactTypeId> {
+  /** Optional when every side is a document or null (the documents' type). */
   type: K;
   /** The content as last generated (the merge base); null when there is none. */
-  base: Content<ArtifactContentMap[K]> | null;
+  base: ContentOrDocument<ArtifactContentMap[K]> | null;
   /** The current content, with the founder's edits. */
-  ours: Content<ArtifactContentMap[K]>;
+  ours: ContentOrDocument<ArtifactContentMap[K]>;
   /** The new generation. */
-  theirs: Content<ArtifactContentMap[K]>;
+  theirs: ContentOrDocument<ArtifactContentMap[K]>;
   /** The sections the founder edited. */
   editedSections?: Array<ArtifactSectionMap[K]>;
   /** The new generation everywhere; the edited sections are cleared. */
@@ -226,6 +287,10 @@ export interface MergeResult<T> {
  *   theirs: regenerated, editedSections: ['target_user'] });
  */
 export function merge<K extends ArtifactTypeId>(request: MergeRequest<K>): MergeResult<ArtifactContentMap[K]>;
+export function merge<T>(request: {
+  base: ArtifactDocument<T, any> | null; ours: ArtifactDocument<T, any>; theirs: ArtifactDocument<T, any>;
+  editedSections?: string[]; force?: boolean;
+}): MergeResult<T>;
 
 /** One RFC 6902 operation. */
 export type JsonPatchOperation =
@@ -254,7 +319,12 @@ export interface SectionDiff {
  * @example
  * const { patch, sections } = diff('milestones', record.previous_content, record.current_content);
  */
-export function diff(type: ArtifactTypeId, before: Content | null, after: Content | null): {
+export function diff(type: ArtifactTypeId, before: ContentOrDocument | null, after: ContentOrDocument | null): {
+  patch: JsonPatchOperation[];
+  sections: SectionDiff[];
+};
+/** diff() of two documents of one type (openDocument), compared where they are held. */
+export function diff(before: ArtifactDocument<any, any>, after: ArtifactDocument<any, any>): {
   patch: JsonPatchOperation[];
   sections: SectionDiff[];
 };

@@ -8,6 +8,7 @@ export {
   validate, gate, migrate, jsonSchema, merge, diff, wordDiff, toMarkdown, planToMarkdown,
 } from './operations.js';
 export { createStreamValidator } from './stream.js';
+export { openDocument } from './document.js';
 export {
   ArtifactType, ARTIFACTS, CascadeRule, GENERATION_ORDER, GenerationStatus, IssueType, SCHEMA_VERSION, Tier, TIER_TITLES,
   sectionsFor,

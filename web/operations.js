@@ -1,11 +1,14 @@
 // The core's operations on documents: validate, gate, migrate, jsonSchema, merge, diff, wordDiff
 // and the Markdown export. Each reads its arguments (arguments.js), crosses once (core.js) and
 // turns the core's answer into a result or a typed error.
-import { call, callWithText, callWithTwoTexts, contentText, readInput, requestText } from './core.js';
+import {
+  call, callWithText, callWithTwoTexts, contentText, documentDiff, documentMerge, readInput, requestText,
+} from './core.js';
 import {
   checkName, checkOptions, documentValue, markdownOptions, nameArgument, optionalTier,
 } from './arguments.js';
 import { MODEL_INDEX, TIER_INDEX } from './registry.js';
+import { documentHandle, isDocument } from './document.js';
 import { errorFromResult, InvalidInputError } from './errors.js';
 import {
   diffFromWire, diffRequestToWire, gateFromWire, mergeFromWire, mergeRequestToWire, migrateFromWire,
@@ -101,14 +104,27 @@ export function merge(request) {
   const { type, base, ours, theirs, editedSections = [], force = false } = readInput('the merge request cannot be read',
     () => ({ type: request.type, base: request.base, ours: request.ours, theirs: request.theirs,
       editedSections: request.editedSections, force: request.force }));
-  checkName(type, 'type');
   if (!Array.isArray(editedSections)) throw new InvalidInputError('editedSections must be an array');
+  const sides = [base, ours, theirs];
+  const documents = sides.filter(isDocument);
+  if (documents.length > 0 && sides.every((side) => side === undefined || side === null || isDocument(side))) {
+    // Documents held in wasm memory: only the request's names cross.
+    const documentType = type ?? documents[0].type;
+    checkName(documentType, 'type');
+    sameType(documentType, documents);
+    const handles = sides.map((side) => (isDocument(side) ? documentHandle(side) : 0));
+    const text = requestText(mergeRequestToWire({ type: documentType, editedSections, force: Boolean(force) }),
+      'the merge request');
+    return mergeFromWire(unwrap(documentMerge(...handles, text)));
+  }
+  checkName(type, 'type');
+  sameType(type, documents);
   // Documents travel inside the request as values or as escaped JSON text, never spliced text.
   const text = requestText(mergeRequestToWire({
     type,
-    base: documentValue(base, 'base'),
-    ours: documentValue(ours, 'ours'),
-    theirs: documentValue(theirs, 'theirs'),
+    base: documentValue(asContent(base), 'base'),
+    ours: documentValue(asContent(ours), 'ours'),
+    theirs: documentValue(asContent(theirs), 'theirs'),
     editedSections,
     force: Boolean(force),
   }), 'the merge request');
@@ -118,14 +134,34 @@ export function merge(request) {
 /**
  * What changed between two versions: an RFC 6902 patch from `before` to `after` and a summary per
  * section (word diffs for prose, item changes for lists). Either side may be null (no content).
+ * Documents (openDocument) may stand for either side; diff(documentA, documentB) takes the type
+ * from them, and two documents are compared where they are held.
  * @returns {{patch: object[], sections: object[]}}
  */
 export function diff(type, before, after) {
+  if (isDocument(type)) [type, before, after] = [type.type, type, before];
   checkName(type, 'type');
+  sameType(type, [before, after].filter(isDocument));
+  if (isDocument(before) && isDocument(after)) {
+    return diffFromWire(unwrap(documentDiff(documentHandle(before), documentHandle(after))));
+  }
   const text = requestText(diffRequestToWire({
-    type, before: documentValue(before, 'before'), after: documentValue(after, 'after'),
+    type, before: documentValue(asContent(before), 'before'), after: documentValue(asContent(after), 'after'),
   }), 'the diff request');
   return diffFromWire(unwrap(callWithText(text, (core, length) => core.diff(length))));
+}
+
+// A document beside plain content stands for its text.
+function asContent(value) {
+  return isDocument(value) ? value.text : value;
+}
+
+function sameType(type, documents) {
+  for (const document of documents) {
+    if (document.type !== type) {
+      throw new InvalidInputError(`a ${document.type} document cannot stand for ${type} content`);
+    }
+  }
 }
 
 /** A word-level diff of two texts: [{op: 'equal'|'insert'|'delete', text}]. */

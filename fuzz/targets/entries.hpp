@@ -15,5 +15,6 @@ std::string run_merge(std::string_view bytes);
 std::string run_diff(std::string_view bytes);
 std::string run_markdown(std::string_view bytes);
 std::string run_stream(std::string_view bytes);
+std::string run_document(std::string_view bytes);
 
 }  // namespace artifacts::fuzz

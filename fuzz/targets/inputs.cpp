@@ -103,6 +103,20 @@ std::string stream_input(std::string_view model, std::string_view tier, bool str
   return input + std::string(json);
 }
 
+std::string document_input(std::string_view type, std::string_view tier, std::string_view content,
+                           std::span<const std::pair<std::uint8_t, std::string>> operations) {
+  std::size_t tier_bits = 0;  // none
+  if (!tier.empty()) tier_bits = std::min<std::size_t>(index_of(tier_names(), tier) + 1, 4);
+  std::string input =
+      header({index_of(artifact_type_ids(), type), tier_bits}) + std::string(content);
+  for (const auto& [code, value] : operations) {
+    input += '\0';
+    input += static_cast<char>(code);
+    input += value;
+  }
+  return input;
+}
+
 std::string gate_input(std::string_view model, std::string_view tier, std::string_view json) {
   std::size_t tier_choice = 4;  // empty
   if (!tier.empty()) tier_choice = std::min<std::size_t>(index_of(tier_names(), tier), 3);

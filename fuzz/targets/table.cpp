@@ -7,9 +7,10 @@ namespace artifacts::fuzz {
 namespace {
 
 constexpr std::array kTargets = {
-    Target{"validate", &run_validate}, Target{"gate", &run_gate}, Target{"migrate", &run_migrate},
-    Target{"merge", &run_merge},       Target{"diff", &run_diff}, Target{"markdown", &run_markdown},
-    Target{"stream", &run_stream},
+    Target{"validate", &run_validate}, Target{"gate", &run_gate},
+    Target{"migrate", &run_migrate},   Target{"merge", &run_merge},
+    Target{"diff", &run_diff},         Target{"markdown", &run_markdown},
+    Target{"stream", &run_stream},     Target{"document", &run_document},
 };
 
 }  // namespace

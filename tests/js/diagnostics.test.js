@@ -1,5 +1,6 @@
-// What ships: the diagnostics entry has only the memory figures, the input limit and the core's
-// registry; the boundary benchmark's embind hooks live only in the unshipped diagnostics build.
+// What ships: the diagnostics entry has only the memory figures, the documents held, the input
+// limit and the core's registry; the boundary benchmark's embind hooks live only in the unshipped
+// diagnostics build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import * as api from 'cofounder-artifacts';
 
 test('cofounder-artifacts/diagnostics exports only what tests read', () => {
   assert.deepEqual(Object.keys(diagnostics).sort(),
-    ['MAX_INPUT_BYTES', 'coreRegistry', 'retainedBufferBytes', 'wasmMemoryBytes']);
+    ['MAX_INPUT_BYTES', 'coreRegistry', 'documentCount', 'retainedBufferBytes', 'wasmMemoryBytes']);
   for (const name of ['transferViaEncodeInto', 'transferViaEmbindString', 'validateViaEmbindString']) {
     assert.equal(name in api, false, `${name} is not part of the public API`);
   }

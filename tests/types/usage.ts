@@ -2,7 +2,7 @@
 // a frontend uses (including the generated content types) without errors.
 import {
   init, validate, gate, migrate, merge, diff, wordDiff, jsonSchema, ArtifactStore, generateAll,
-  regenerate, createStreamValidator, type StreamEvent, ArtifactType, GENERATION_ORDER, Tier, ARTIFACTS, sectionsFor, ArtifactsError,
+  regenerate, createStreamValidator, openDocument, type StreamEvent, ArtifactType, GENERATION_ORDER, Tier, ARTIFACTS, sectionsFor, ArtifactsError,
   ValidationFailedError, GenerationStatus, type ProductBriefContent, type MilestonesContent, type ArtifactRecordOf,
   SyncClient, type SyncStatus, type OutboxEntry, OutboxKind, OutboxState,
 } from 'cofounder-artifacts';
@@ -37,6 +37,16 @@ export async function main(): Promise<void> {
   }
   const streamed = stream.end();
   if (streamed.ok) console.log(streamed.value.problem_statement, stream.snapshot === undefined);
+
+  const held = openDocument(ArtifactType.RISK_LOG, SAMPLE_PLAN.risk_log, { tier: Tier.PARTNER });
+  const share = held.setSection('market_risks', SAMPLE_PLAN.risk_log.market_risks);
+  if (!share.ok) console.log(share.errors[0]?.loc);
+  const heldResult = held.validate({ strict: true });
+  if (heldResult.ok) console.log(heldResult.value.technical_risks.length);
+  const other = openDocument('risk_log', held.text);
+  console.log(diff(held, other).sections.length, merge({ base: null, ours: held, theirs: other }).kept, held.toJSON());
+  held.dispose();
+  other.dispose();
 
   const store = await ArtifactStore.open({ name: 'plans' });
   const runner = new RunnerFake({ scenario: 'happy_path', latencyMs: 10 });

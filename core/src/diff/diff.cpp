@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "artifacts/operations.hpp"
+#include "diff/diff_members.hpp"
 #include "diff/myers.hpp"
 #include "json/json_io.hpp"
 #include "json/mutable_document.hpp"
@@ -252,9 +253,8 @@ std::vector<ItemChange> item_changes(const Value* before, const Value* after,
   return changes;
 }
 
-SectionChange section_change(const FieldSpec& field, const Value& before, const Value& after) {
-  const Value* b = detail::member(before, field.key, /*null_is_absent=*/true);
-  const Value* a = detail::member(after, field.key, /*null_is_absent=*/true);
+// A section's change from `b` to `a` (nullptr: absent or null).
+SectionChange section_change(const FieldSpec& field, const Value* b, const Value* a) {
   SectionChange change{field.key, "unchanged", {}, {}};
   if (b == nullptr && a == nullptr) return change;
   if (b == nullptr) {
@@ -288,6 +288,24 @@ bool load_side(const ModelSpec& model, std::string_view name, std::string_view t
   return detail::load_validated(model, name, text, slot, out, result, detail::LoadAs::written);
 }
 
+// The patch and the sections of two loaded contents (one copy of the walk, for both entries).
+[[gnu::noinline]] void diff_loaded(const ModelSpec& model, const Value& before, const Value& after,
+                                   DiffResult& result) {
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  out.StartArray();
+  PatchWriter patch(out);
+  patch.object("", before, after, &model);
+  out.EndArray();
+  result.patch.assign(buffer.GetString(), buffer.GetSize());
+  for (const auto& field : model.fields) {
+    if (field.key == kSchemaVersionKey) continue;
+    result.sections.push_back(
+        section_change(field, detail::member(before, field.key, /*null_is_absent=*/true),
+                       detail::member(after, field.key, /*null_is_absent=*/true)));
+  }
+}
+
 }  // namespace
 
 DiffResult diff(std::string_view type, std::string_view before_json, std::string_view after_json) {
@@ -299,18 +317,46 @@ DiffResult diff(std::string_view type, std::string_view before_json, std::string
       !load_side(*model, "after", after_json, 1, after, result)) {
     return result;
   }
-  rapidjson::StringBuffer buffer;
-  Writer out(buffer);
-  out.StartArray();
-  PatchWriter patch(out);
-  patch.object("", before, after, model);
-  out.EndArray();
-  result.patch.assign(buffer.GetString(), buffer.GetSize());
-  for (const auto& field : model->fields) {
-    if (field.key == kSchemaVersionKey) continue;
-    result.sections.push_back(section_change(field, before, after));
-  }
+  diff_loaded(*model, before, after, result);
   return result;
 }
+
+namespace detail {
+
+DiffResult diff_members(const ModelSpec& model, std::span<const MemberText> before,
+                        std::span<const MemberText> after) {
+  // Both contents as objects in which a member whose text is the same on both sides stands as the
+  // same placeholder: equal, so the walk neither patches nor reports it, and nothing reads it.
+  auto find = [](std::span<const MemberText> members, std::string_view key) -> const MemberText* {
+    for (const auto& member : members) {
+      if (member.key == key) return &member;
+    }
+    return nullptr;
+  };
+  auto load = [&](std::span<const MemberText> members, std::span<const MemberText> other,
+                  rapidjson::Document& out) {
+    out.SetObject();
+    auto& allocator = out.GetAllocator();
+    for (const auto& member : members) {
+      Value value(false);
+      const MemberText* twin = find(other, member.key);
+      if (twin == nullptr || twin->value != member.value) {
+        JsonDocument document(member.value);
+        if (document.root()) to_value(*document.root(), value, allocator);
+      }
+      out.AddMember(
+          Value(member.key.data(), static_cast<rapidjson::SizeType>(member.key.size()), allocator),
+          value, allocator);
+    }
+  };
+  rapidjson::Document before_object, after_object;
+  load(before, after, before_object);
+  load(after, before, after_object);
+  DiffResult result;
+  diff_loaded(model, before_object, after_object, result);
+  return result;
+}
+
+}  // namespace detail
 
 }  // namespace artifacts

@@ -378,6 +378,20 @@ bool value_validates_as_written(const TypeSpec& type, std::string_view json,
   return Scanner(json, tier).lone_value(type);
 }
 
+bool field_validates_as_written(const FieldSpec& field, std::string_view json,
+                                std::optional<Tier> tier) {
+  // As the document's scan meets the field (model_value): `null` where nullable, or a value of
+  // its type in a section the tier allows. (Its nesting is one level less here than in the
+  // document, which only matters past the limit the document's own parse already keeps.)
+  auto first = json.find_first_not_of(" \t\n\r");
+  if (first != std::string_view::npos && json[first] == 'n') {
+    auto last = json.find_last_not_of(" \t\n\r");
+    return field.nullable && json.substr(first, last - first + 1) == "null";
+  }
+  if (tier && !tier_allows(*tier, field.tier)) return false;
+  return value_validates_as_written(*field.type, json, tier);
+}
+
 bool raw_members(std::string_view json, std::vector<RawMember>& members) {
   if (json.size() > kMaxInputBytes) return false;
   return Scanner(json, std::nullopt).members(members);

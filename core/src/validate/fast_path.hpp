@@ -21,6 +21,12 @@ bool validates_as_written(const ModelSpec& model, std::string_view json, std::op
 bool value_validates_as_written(const TypeSpec& type, std::string_view json,
                                 std::optional<Tier> tier);
 
+// The same for the value of `field` as a member of a document's top-level object (one level
+// deep, as the whole document's scan meets it): `null` where the field is nullable, or a value of
+// its type in a section the tier allows.
+bool field_validates_as_written(const FieldSpec& field, std::string_view json,
+                                std::optional<Tier> tier);
+
 // A member of a top-level object as the bytes of the input.
 struct RawMember {
   std::string_view key;    // without quotes (no escapes: keys with escapes take the full path)

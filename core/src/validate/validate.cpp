@@ -48,20 +48,31 @@ class Validator {
           error(IssueType::missing, "Field required", element, {}, /*in_place=*/false);
       } else {
         detail::write_string(out_, field.key);
-        if (found[i]->is_null() && field.nullable) {
-          out_.Null();
-        } else {
-          if (tier_ && !tier_allows(*tier_, field.tier)) {
-            warning(IssueType::tier_locked, "Section needs the " +
-                                                std::string(tier_name(minimum_tier(field.tier))) +
-                                                " tier; gating removes it");
-          }
-          value(*field.type, *found[i]);
-        }
+        field_value(field, *found[i]);
       }
       path_.pop_back();
     }
     out_.EndObject();
+  }
+
+  // The value of a model's field, found (path_ ends with the field's key).
+  void field_value(const FieldSpec& field, Element element) {
+    if (element.is_null() && field.nullable) {
+      out_.Null();
+      return;
+    }
+    if (tier_ && !tier_allows(*tier_, field.tier)) {
+      warning(IssueType::tier_locked, "Section needs the " +
+                                          std::string(tier_name(minimum_tier(field.tier))) +
+                                          " tier; gating removes it");
+    }
+    value(*field.type, element);
+  }
+
+  // A top-level field's value on its own, located as in the whole document.
+  void top_level_field(const FieldSpec& field, Element element) {
+    path_ = {std::string(field.key)};
+    field_value(field, element);
   }
 
   // One value of `type` found at `prefix` (its errors are located from the root).
@@ -316,17 +327,14 @@ class Validator {
 
 namespace detail {
 
-ValueResult validate_value(const TypeSpec& type, Path prefix, std::string_view json,
-                           std::optional<Tier> tier, bool strict) {
+namespace {
+
+// The walk of one value on its own, shared by validate_value() and validate_field() (one copy of
+// the walk in the module for both). With `field`, the value is that top-level field's.
+[[gnu::noinline]] ValueResult walk_value(const TypeSpec& type, const FieldSpec* field, Path prefix,
+                                         std::string_view json, std::optional<Tier> tier,
+                                         bool strict) {
   ValueResult result;
-  // Most closing values are valid as written: their text is their normalised value, as for a
-  // whole document on validate()'s fast path.
-  if (detail::value_validates_as_written(type, json, tier)) {
-    const auto first = json.find_first_not_of(" \t\n\r");
-    const auto last = json.find_last_not_of(" \t\n\r");
-    result.value.assign(json.substr(first, last - first + 1));
-    return result;
-  }
   ValidationResult checked;
   JsonDocument document(json);
   if (!document.root()) {
@@ -334,12 +342,38 @@ ValueResult validate_value(const TypeSpec& type, Path prefix, std::string_view j
   } else {
     rapidjson::StringBuffer buffer;
     Writer out(buffer);
-    Validator(out, checked, tier, strict).value_at(std::move(prefix), type, *document.root());
+    Validator validator(out, checked, tier, strict);
+    if (field != nullptr) {
+      validator.top_level_field(*field, *document.root());
+    } else {
+      validator.value_at(std::move(prefix), type, *document.root());
+    }
     if (checked.errors.empty()) result.value.assign(buffer.GetString(), buffer.GetSize());
   }
   result.errors = std::move(checked.errors);
   result.warnings = std::move(checked.warnings);
   return result;
+}
+
+}  // namespace
+
+ValueResult validate_value(const TypeSpec& type, Path prefix, std::string_view json,
+                           std::optional<Tier> tier, bool strict) {
+  // Most closing values are valid as written: their text is their normalised value, as for a
+  // whole document on validate()'s fast path.
+  if (detail::value_validates_as_written(type, json, tier)) {
+    ValueResult result;
+    const auto first = json.find_first_not_of(" \t\n\r");
+    const auto last = json.find_last_not_of(" \t\n\r");
+    result.value.assign(json.substr(first, last - first + 1));
+    return result;
+  }
+  return walk_value(type, nullptr, std::move(prefix), json, tier, strict);
+}
+
+FieldResult validate_field(const FieldSpec& field, std::string_view json, std::optional<Tier> tier,
+                           bool strict) {
+  return walk_value(*field.type, &field, {}, json, tier, strict);
 }
 
 }  // namespace detail

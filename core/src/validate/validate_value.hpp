@@ -23,4 +23,12 @@ struct ValueResult {
 ValueResult validate_value(const TypeSpec& type, Path prefix, std::string_view json,
                            std::optional<Tier> tier, bool strict);
 
+// A top-level field's value (the JSON text `json`) validated as validate() validates it inside a
+// whole document: `null` where nullable, the tier's warning, the walk of its type; issues located
+// from the root. Its value is the normalised text validate() writes for it (no shortcut for text
+// valid as written: a document that is not valid as written is written out whole).
+using FieldResult = ValueResult;
+FieldResult validate_field(const FieldSpec& field, std::string_view json, std::optional<Tier> tier,
+                           bool strict);
+
 }  // namespace artifacts::detail

@@ -1,6 +1,7 @@
 // merge_request() and diff_request(): the operations from one JSON request, so a caller across a
 // boundary sends one text. A document in a request is either a JSON value or a string holding
 // JSON text (which a caller can escape safely instead of splicing text into the request).
+#include "artifacts/document.hpp"
 #include "artifacts/operations.hpp"
 #include "json/json_io.hpp"
 #include "json/object_members.hpp"
@@ -64,8 +65,9 @@ bool read_request_spans(std::string_view json, std::initializer_list<std::string
 }
 
 // Reads {type, <documents...>, edited_sections?, force?}; false with an issue on a bad shape.
-bool read_request(std::string_view json, std::initializer_list<std::string_view> documents,
-                  RequestFields& fields, Outcome& outcome) {
+[[gnu::noinline]] bool read_request(std::string_view json,
+                                    std::initializer_list<std::string_view> documents,
+                                    RequestFields& fields, Outcome& outcome) {
   if (read_request_spans(json, documents, fields)) return true;
   fields = RequestFields{};
   detail::JsonDocument request(json);
@@ -127,6 +129,15 @@ MergeResult merge_request(std::string_view request_json) {
   if (!read_request(request_json, {"base", "ours", "theirs"}, fields, result)) return result;
   return merge({fields.type, fields.documents[0], fields.documents[1], fields.documents[2],
                 std::move(fields.edited_sections), fields.force});
+}
+
+MergeResult merge_request(std::string_view request_json, const Document* base, const Document* ours,
+                          const Document* theirs) {
+  MergeResult result;
+  RequestFields fields;
+  if (!read_request(request_json, {}, fields, result)) return result;
+  return merge(
+      DocumentMergeRequest{base, ours, theirs, std::move(fields.edited_sections), fields.force});
 }
 
 DiffResult diff_request(std::string_view request_json) {

@@ -1,0 +1,79 @@
+// diff and merge of documents held open: their texts are already here, so nothing crosses again;
+// diff reads only the sections whose text differs.
+#include <algorithm>
+#include <vector>
+
+#include "artifacts/document.hpp"
+#include "diff/diff_members.hpp"
+#include "registry/resolve.hpp"
+
+namespace artifacts {
+namespace {
+
+bool has_repeated_key(const Document& document) {
+  const auto members = document.members();
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (members[i].key == members[j].key) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<detail::MemberText> member_texts(const Document& document) {
+  std::vector<detail::MemberText> texts;
+  for (const auto& member : document.members()) texts.push_back({member.key, member.value});
+  return texts;
+}
+
+Issue different_types(std::string_view first, std::string_view second) {
+  return Issue{
+      IssueType::model_type,
+      {},
+      "The documents are of different types: " + std::string(first) + " and " + std::string(second),
+      {},
+      {}};
+}
+
+}  // namespace
+
+DiffResult diff(const Document& before, const Document& after) {
+  const ModelSpec& model = before.model();
+  if (&after.model() != &model) {
+    DiffResult result;
+    detail::fail(result, Status::invalid_input, different_types(model.id, after.model().id));
+    return result;
+  }
+  // Invalid content (reported as diff() reports it) or a repeated key: diff() of the texts.
+  if (has_repeated_key(before) || has_repeated_key(after) || !before.validate(false, false).ok() ||
+      !after.validate(false, false).ok()) {
+    return diff(model.id, before.text(), after.text());
+  }
+  return detail::diff_members(model, member_texts(before), member_texts(after));
+}
+
+MergeResult merge(const DocumentMergeRequest& request) {
+  const Document* named = request.theirs ? request.theirs
+                          : request.ours ? request.ours
+                                         : request.base;
+  MergeResult result;
+  if (named == nullptr) {
+    detail::fail(result, Status::invalid_input,
+                 Issue{IssueType::missing, {"theirs"}, "A document is required", {}, {}});
+    return result;
+  }
+  const ModelSpec& model = named->model();
+  for (const Document* document : {request.base, request.ours, request.theirs}) {
+    if (document != nullptr && &document->model() != &model) {
+      detail::fail(result, Status::invalid_input, different_types(model.id, document->model().id));
+      return result;
+    }
+  }
+  auto text = [](const Document* document) {
+    return document ? std::string_view(document->text()) : std::string_view();
+  };
+  return merge(MergeRequest{model.id, text(request.base), text(request.ours), text(request.theirs),
+                            request.edited_sections, request.force});
+}
+
+}  // namespace artifacts
