@@ -58,7 +58,9 @@ export function reconcilePlan({ record: local, entries }, server, etag, now) {
   const waiting = live(entries);
   const plan = { put: [], conflicts: [] };
   if (local && local.id !== server.id) plan.deleteRecordId = local.id;
-  if (!local || waiting.length === 0) {
+  // Only a record with no entry at all becomes the backend's copy: a dead letter's change stays
+  // in the local record (the founder may retry it), like a waiting one.
+  if (!local || entries.length === 0) {
     plan.record = adoptedRecord(local, server, etag, now);
     return plan;
   }
@@ -92,12 +94,13 @@ export function reconcilePlan({ record: local, entries }, server, etag, now) {
     return plan;
   }
   const edits = waiting.filter((e) => e.kind === OutboxKind.EDIT && e.state === OutboxState.PENDING);
-  if (edits.length === 0 || !theirs) {
+  const refused = entries.filter((e) => e.kind === OutboxKind.EDIT && e.state === OutboxState.DEAD);
+  if ((edits.length === 0 && refused.length === 0) || !theirs) {
     plan.record = { ...adoptedRecord(local, server, etag, now), annotations: synced.annotations };
     plan.put = entries.map(rekey);
     return plan;
   }
-  const sections = [...new Set(edits.map((e) => e.payload.section_id))];
+  const sections = [...new Set([...edits, ...refused].map((e) => e.payload.section_id))];
   const merged = merge({ type, base: base ?? theirs, ours, theirs, editedSections: sections });
   const clashing = new Map(merged.conflicts.map((c) => [c.sectionId, c]));
   plan.put = entries.map((entry) => {
@@ -132,9 +135,10 @@ export function acknowledgePlan({ record, entries }, entry, server, etag, now) {
     plan.record = { ...record, synced_etag: etag ?? record.synced_etag };
     return plan;
   }
-  if (live(rest).length === 0) {
+  if (rest.length === 0) {
     // The backend's copy is this device's plus the acknowledged change: it becomes the record,
-    // keeping this device's notes the backend did not echo.
+    // keeping this device's notes the backend did not echo. Not while a dead letter of the
+    // record is left: its refused change stays in the local record until retried or discarded.
     plan.record = adoptedRecord(record, server, etag, now);
     return plan;
   }
