@@ -225,8 +225,14 @@ export class SyncClient {
         return true;
       case Outcome.STALE:
         return this.refetch(answer.body?.current?.id ?? entry.recordId, entry.recordId);
-      case Outcome.NO_PROJECT:
-        return (await this.createProject(entry.projectId)) || this.later(entry, answer);
+      case Outcome.NO_PROJECT: {
+        const created = await this.createProject(entry.projectId);
+        if (created?.ok) return true;
+        // The backend refused the project (another user's id, an invalid name): a dead letter
+        // with its reason, not a retry forever. No answer or no description: wait for it.
+        if (created && readAnswer(entry, created.answer) === Outcome.REFUSED) return this.refuse(entry, created.answer);
+        return this.later(entry, answer);
+      }
       case Outcome.TRANSIENT:
         return this.later(entry, answer);
       default:
@@ -288,15 +294,16 @@ export class SyncClient {
     return true;
   }
 
+  // {ok, answer} from the backend, or null without a description of the project.
   async createProject(projectId) {
     const project = await this.describeProject?.(projectId);
-    if (!project) return false;
+    if (!project) return null;
     const answer = await this.http.request('POST', '/projects', {
       body: { id: projectId, name: project.name, idea: project.idea ?? '', ...(project.tier ? { tier: project.tier } : {}) },
       headers: { 'idempotency-key': `project-${projectId}` },
     });
     this.noteAnswer(answer);
-    return answer.status === 200 || answer.status === 201;
+    return { ok: answer.status === 200 || answer.status === 201, answer };
   }
 
   // The backend's copy of `serverId` (the local record `localId`), merged in. True to go on.
