@@ -140,7 +140,10 @@ export async function drain(sync, store, { rounds = 200, pause = 8, pull = [] } 
   for (let round = 0; round < rounds; round += 1) {
     await sync.flush();
     for (const projectId of pull) await sync.pull(projectId);
-    const pending = (await store.outbox()).filter((e) => e.state === OutboxState.PENDING);
+    // Pending entries of a record held in a conflict wait for it: settled too.
+    const entries = await store.outbox();
+    const held = new Set(entries.filter((e) => e.state === OutboxState.CONFLICT).map((e) => e.recordId));
+    const pending = entries.filter((e) => e.state === OutboxState.PENDING && !held.has(e.recordId));
     if (pending.length === 0) return round;
     await sleep(pause);
   }
