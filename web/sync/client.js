@@ -211,7 +211,9 @@ export class SyncClient {
       return stored?.state === OutboxState.PENDING ? { put: [{ ...stored, attempts: stored.attempts + 1 }] } : {};
     });
     if (!counted.put?.length) return true;  // it changed meanwhile: look again
-    if (this.extensions === false && record?.synced_etag) {
+    // A weak tag was stored from a backend without ETags: check first even before this client
+    // has heard from it (after a restart), or the first change would overwrite a newer one.
+    if ((this.extensions === false || isPlainTag(record?.synced_etag)) && record?.synced_etag) {
       const checked = await this.checkPlain(entry, record);
       if (checked !== null) return checked;
     }
