@@ -86,11 +86,16 @@ export function reconcilePlan({ record: local, entries }, server, etag, now) {
   if (puts.length > 0) {
     // A version generated here replaces what it was generated on: only if the backend still
     // holds that (notes aside). Otherwise both versions are kept until the founder picks one.
-    const clean = base !== null && base !== undefined && jsonEqual(theirs, base);
-    plan.put = entries.map((entry) => (!clean && puts.includes(entry)
+    // A put whose content the backend already holds landed (its answer was lost; a backend
+    // without Idempotency-Key cannot replay it): it is done, not a conflict with itself.
+    const landed = puts.filter((entry) => jsonEqual(entry.payload.content, theirs));
+    const clean = landed.length > 0 || (base !== null && base !== undefined && jsonEqual(theirs, base));
+    const rest = entries.filter((entry) => !landed.includes(entry));
+    plan.delete = landed.map((entry) => entry.seq);
+    plan.put = rest.map((entry) => (!clean && puts.includes(entry)
       ? conflict(entry, { sectionId: null, base: base ?? null, mine: entry.payload.content, theirs, server, etag })
       : rekey(entry)));
-    plan.record = synced;
+    plan.record = rest.length === 0 ? adoptedRecord(local, server, etag, now) : synced;
     return plan;
   }
   const edits = waiting.filter((e) => e.kind === OutboxKind.EDIT && e.state === OutboxState.PENDING);
