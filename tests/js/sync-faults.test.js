@@ -13,19 +13,24 @@ await init();
 const server = backend();
 
 // A synced brief: generated here and uploaded, so later changes are edits of a known version.
-async function syncedBrief(store, fetch) {
+async function syncedBrief(store, fetch, options = {}) {
   const { projectId, record } = await projectWith(server, store, 'brief', SAMPLE_PLAN.brief);
-  const sync = await startSync(server, store, { fetch });
+  const sync = await startSync(server, store, { fetch, ...options });
   await drain(sync, store);
   return { projectId, record, sync };
 }
 
 const remote = async (id) => (await call(server, 'GET', `/artifacts/${id}`)).body;
 
+// Long backoffs on a clock the test moves: after a failure nothing is retried on its own until
+// the test moves the clock, so the state the failure left can be looked at.
+const frozen = (env) => ({ clock: () => env.clock.now, backoff: { baseMs: 60_000, maxMs: 60_000 } });
+
 test('a request dropped before the server is sent again and applied once', async () => {
-  const store = await openStore(environment());
+  const env = environment();
+  const store = await openStore(env);
   const fetch = faultyFetch();
-  const { projectId, record, sync } = await syncedBrief(store, fetch);
+  const { projectId, record, sync } = await syncedBrief(store, fetch, frozen(env));
   await store.editSection(projectId, 'brief', 'target_user', 'Corner shops');
   const [entry] = await store.outbox();
   fetch.push({ kind: 'drop-request', when: writesOnly });
@@ -36,6 +41,7 @@ test('a request dropped before the server is sent again and applied once', async
   assert.equal(waiting.attempts, 1);
   assert.equal(waiting.lastError.status, 0);
   assert.equal(requestsWithKey(server, entry.mutationId).length, 0);
+  env.tick(120_000);
   await drain(sync, store);
   const sent = requestsWithKey(server, entry.mutationId);
   assert.deepEqual(sent.map((r) => [r.status, r.replayed]), [[200, false]]);
@@ -118,16 +124,21 @@ test('two records interleaved: each record\'s changes reach the server in their 
 });
 
 test('500s are retried with backoff until the server takes the change', async () => {
-  const store = await openStore(environment());
+  const env = environment();
+  const store = await openStore(env);
   const fetch = faultyFetch();
-  const { projectId, record, sync } = await syncedBrief(store, fetch);
+  const { projectId, record, sync } = await syncedBrief(store, fetch, frozen(env));
   await store.editSection(projectId, 'brief', 'key_constraint', 'Works offline');
   const [entry] = await store.outbox();
   fetch.push(...Array.from({ length: 3 }, () => ({ kind: 'http-500', when: writesOnly })));
   await sync.flush();
   const failed = (await store.outbox())[0];
   assert.equal(failed.lastError.status, 500);
-  assert.ok(failed.nextAt > 0);
+  assert.ok(failed.nextAt >= env.clock.now + 30_000, 'backed off');
+  for (let i = 0; i < 3; i += 1) {
+    env.tick(120_000);
+    await sync.flush();
+  }
   await drain(sync, store);
   assert.deepEqual(requestsWithKey(server, entry.mutationId).map((r) => [r.status, r.replayed]), [[200, false]]);
   assert.equal((await remote(record.id)).current_content.key_constraint, 'Works offline');
