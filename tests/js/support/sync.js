@@ -8,7 +8,10 @@ import { OutboxState, SyncClient } from 'cofounder-artifacts';
 export const TOKEN = 'token-sync';
 export const OTHER_TOKEN = 'token-other';
 
-/** A server for a suite: {base, api, app, db, requests}; `requests` lists every write it answered. */
+/**
+ * A server for a suite: {base, api, app, db, requests}; `requests` lists every write it answered
+ * ({method, url, status, key, replayed, body}).
+ */
 export function backend(config = {}) {
   const server = { requests: [] };
   before(async () => {
@@ -23,6 +26,7 @@ export function backend(config = {}) {
         server.requests.push({
           method: request.method, url: request.url, status: reply.statusCode,
           key: request.headers['idempotency-key'] ?? null, replayed: reply.getHeader('idempotent-replayed') === 'true',
+          body: request.body ?? null,
         });
       }
     });
