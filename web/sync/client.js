@@ -65,7 +65,11 @@ export class SyncClient {
 
   async begin() {
     this.unsubscribe = this.store.subscribe((change) => this.onStoreChange(change));
-    this.onOnline = () => { this.online = true; this.refresh(); this.soon(); };
+    this.onOnline = () => {
+      this.online = true;
+      this.refresh();
+      this.reconnected().catch(() => {}).then(() => this.soon());
+    };
     this.onOffline = () => { this.online = false; this.refresh(); };
     this.onVisible = () => { if (globalThis.document?.visibilityState === 'visible') this.soon(); };
     globalThis.addEventListener?.('online', this.onOnline);
@@ -123,7 +127,7 @@ export class SyncClient {
     try {
       await this.leaderElection.renew();
       if (this.leaderElection.leader) {
-        await this.flush();
+        await this.flushDue();
         if (this.pullOnTick && this.online) for (const id of await this.store.projectIds()) await this.pull(id);
       }
     } catch (error) {
@@ -171,14 +175,40 @@ export class SyncClient {
 
   // ---- push --------------------------------------------------------------------------------
 
-  /** Sends what is due now (in the leader; elsewhere asks the leader to). */
+  /**
+   * Sends what is due now (in the leader; elsewhere asks the leader to). Asked for while the
+   * backend was unreachable (the app saw the network come back), changes that waited only for
+   * the network go at once instead of after their backoff.
+   */
   flush() {
+    return this.flushDue({ reconnecting: !this.online });
+  }
+
+  flushDue({ reconnecting = false } = {}) {
     if (!this.leaderElection.leader) {
       this.store.changes.publish({ kind: 'syncFlushRequested' });
       return Promise.resolve();
     }
-    this.flushing = this.flushing.then(() => this.flushOnce()).catch((error) => { this.lastError = error; });
+    this.flushing = this.flushing
+      .then(async () => {
+        if (reconnecting) await this.reconnected();
+        await this.flushOnce();
+      })
+      .catch((error) => { this.lastError = error; });
     return this.flushing;
+  }
+
+  // Back online: entries whose last try failed for want of a network (status 0) are due now;
+  // their backoff guarded against a dead network, not against the backend (500s, 429s keep theirs).
+  async reconnected() {
+    const now = this.clock();
+    const offline = (e) => e.state === OutboxState.PENDING && e.nextAt > now && e.lastError?.status === 0;
+    const records = new Set((await this.store.outbox()).filter(offline).map((e) => e.recordId));
+    for (const recordId of records) {
+      await this.store.syncWrite('syncRetryScheduled', recordId, ({ entries }) => ({
+        put: entries.filter(offline).map((e) => ({ ...e, nextAt: now })),
+      }));
+    }
   }
 
   async flushOnce() {
