@@ -146,3 +146,28 @@ test('plain backend: a regeneration whose answer is lost is recognised on the ba
   await sync.stop();
   store.close();
 });
+
+test('plain backend: a version generated on the backend that changed the section edited here is a conflict', async () => {
+  const store = await openStore(environment());
+  const { projectId, record } = await projectWith(server, store, 'brief', SAMPLE_PLAN.brief);
+  const sync = await startSync(server, store);
+  await drain(sync, store);
+  const theirs = { ...SAMPLE_PLAN.brief, target_user: 'Theirs: regenerated target user' };
+  assert.equal((await call(server, 'PUT', `/artifacts/${record.id}`, { body: { project_id: projectId, artifact_type: 'brief', content: theirs } })).status, 200);
+  await store.editSection(projectId, 'brief', 'target_user', 'Mine: edited on version one');
+  const [edit] = await store.outbox();
+  await drain(sync, store);
+  const after = await remote(record.id);
+  assert.equal(after.version_number, 2);
+  assert.equal(after.current_content.target_user, 'Theirs: regenerated target user', 'not overwritten');
+  const [conflict] = await sync.conflicts();
+  assert.equal(conflict?.id, edit.mutationId);
+  assert.equal(conflict.theirs, 'Theirs: regenerated target user');
+  assert.equal(conflict.mine, 'Mine: edited on version one');
+  await sync.resolve(edit.mutationId, { take: 'mine' });
+  await drain(sync, store);
+  assert.equal((await remote(record.id)).current_content.target_user, 'Mine: edited on version one');
+  assert.deepEqual(await store.outbox(), []);
+  await sync.stop();
+  store.close();
+});
