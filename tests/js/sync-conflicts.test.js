@@ -214,3 +214,54 @@ test('another user\'s project id is refused (never shown or changed); the put is
   await sync.stop();
   store.close();
 });
+
+// A version generated here on version 1 while another device edited version 1 on the backend.
+async function generationConflict() {
+  const store = await openStore(environment());
+  const { projectId, record } = await projectWith(server, store, 'brief', SAMPLE_PLAN.brief);
+  const sync = await startSync(server, store);
+  await drain(sync, store);
+  assert.equal((await serverEdit(record.id, 'key_constraint', 'Theirs: edited on the backend')).status, 200);
+  const lease = await store.beginGeneration(projectId, 'brief');
+  const mine = { ...SAMPLE_PLAN.brief, problem_statement: 'Mine: regenerated here' };
+  await store.completeGeneration(projectId, 'brief', mine, { lease });
+  const [put] = await store.outbox();
+  await drain(sync, store);
+  const [conflict] = await sync.conflicts();
+  assert.equal(conflict.id, put.mutationId);
+  assert.equal(conflict.kind, 'put');
+  assert.equal(conflict.sectionId, null);
+  assert.equal(conflict.mine.problem_statement, 'Mine: regenerated here');
+  assert.equal(conflict.theirs.key_constraint, 'Theirs: edited on the backend');
+  assert.equal((await remote(record.id)).version_number, 1, 'the backend\'s edit is not overwritten');
+  return { store, sync, record, put };
+}
+
+test('a version generated here over a backend edit: a conflict of the whole content; take mine makes it the next version', async () => {
+  const { store, sync, record, put } = await generationConflict();
+  await sync.resolve(put.mutationId, { take: 'mine' });
+  await drain(sync, store);
+  assert.deepEqual(await store.outbox(), []);
+  const after = await remote(record.id);
+  assert.equal(after.version_number, 2);
+  assert.equal(after.current_content.problem_statement, 'Mine: regenerated here');
+  assert.deepEqual((await store.get(record.id)).current_content, after.current_content);
+  await sync.stop();
+  store.close();
+});
+
+test('a version generated here over a backend edit: take theirs keeps the backend\'s version here', async () => {
+  const { store, sync, record, put } = await generationConflict();
+  await sync.resolve(put.mutationId, { take: 'theirs' });
+  await drain(sync, store);
+  assert.deepEqual(await store.outbox(), []);
+  const after = await remote(record.id);
+  assert.equal(after.version_number, 1);
+  assert.equal(after.current_content.key_constraint, 'Theirs: edited on the backend');
+  const local = await store.get(record.id);
+  assert.deepEqual(local.current_content, after.current_content);
+  assert.equal(local.version_number, 1);
+  assert.equal(local.synced_etag, (await call(server, 'GET', `/artifacts/${record.id}`)).etag);
+  await sync.stop();
+  store.close();
+});
