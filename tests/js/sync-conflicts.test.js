@@ -265,3 +265,43 @@ test('a version generated here over a backend edit: take theirs keeps the backen
   await sync.stop();
   store.close();
 });
+
+test('two devices generated the same artifact offline: the second one meets the first one\'s record as a conflict, nothing lost', async () => {
+  const first = await openStore(environment());
+  const { projectId, record: theirs } = await projectWith(server, first, 'brief', SAMPLE_PLAN.brief);
+  const firstSync = await startSync(server, first);
+  await drain(firstSync, first);
+  await firstSync.stop();
+  first.close();
+  // The second device generated its own brief (its own id) and edited it, offline.
+  const second = await openStore(environment());
+  const lease = await second.beginGeneration(projectId, 'brief');
+  const mine = { ...SAMPLE_PLAN.brief, problem_statement: 'Second device: its own generation' };
+  const { record: local } = await second.completeGeneration(projectId, 'brief', mine, { lease });
+  assert.notEqual(local.id, theirs.id);
+  await second.editSection(projectId, 'brief', 'target_user', 'Second device: edited');
+  const [put, edit] = await second.outbox();
+  const sync = await startSync(server, second);
+  await drain(sync, second);
+  // The backend's record wins the id; this device's generation is held as a conflict on it.
+  assert.equal(await second.get(local.id), null);
+  const moved = await second.get(theirs.id);
+  assert.equal(moved.current_content.problem_statement, 'Second device: its own generation');
+  const [conflict] = await sync.conflicts();
+  assert.equal(conflict.id, put.mutationId);
+  assert.equal(conflict.recordId, theirs.id);
+  assert.deepEqual((await second.outbox()).map((e) => [e.mutationId, e.recordId]), [[put.mutationId, theirs.id], [edit.mutationId, theirs.id]]);
+  assert.deepEqual((await remote(theirs.id)).current_content, SAMPLE_PLAN.brief, 'the first device\'s version is untouched');
+  assert.equal((await call(server, 'GET', `/artifacts/${local.id}`)).status, 404);
+  // Keeping the second device's version makes it version 2 of the backend's record, edit included.
+  await sync.resolve(put.mutationId, { take: 'mine' });
+  await drain(sync, second);
+  assert.deepEqual(await second.outbox(), []);
+  const after = await remote(theirs.id);
+  assert.equal(after.version_number, 2);
+  assert.equal(after.current_content.problem_statement, 'Second device: its own generation');
+  assert.equal(after.current_content.target_user, 'Second device: edited');
+  assert.deepEqual((await second.get(theirs.id)).current_content, after.current_content);
+  await sync.stop();
+  second.close();
+});
