@@ -42,7 +42,7 @@ export function adoptedRecord(local, server, etag, now) {
   };
 }
 
-/** The backend's notes plus the local ones still on their way to it. */
+/** The backend's notes plus the local ones still on their way to it, or refused by it (dead letters). */
 function mergedAnnotations(server, entries, local) {
   const onServer = new Set((server.annotations ?? []).map((note) => note.id));
   const waiting = new Set(entries.filter((e) => e.kind === OutboxKind.ANNOTATE).map((e) => e.payload.id));
@@ -78,7 +78,7 @@ export function reconcilePlan({ record: local, entries }, server, etag, now) {
   const synced = {
     ...local,
     id: server.id,
-    annotations: mergedAnnotations(server, waiting, local),
+    annotations: mergedAnnotations(server, entries, local),
     synced_content: theirs,
     synced_etag: etag,
   };
