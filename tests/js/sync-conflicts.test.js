@@ -305,3 +305,27 @@ test('two devices generated the same artifact offline: the second one meets the 
   await sync.stop();
   second.close();
 });
+
+test('a refused note stays in the local record through later acknowledgements and pulls', async () => {
+  const store = await openStore(environment());
+  const { projectId, record } = await projectWith(server, store, 'brief', SAMPLE_PLAN.brief);
+  const sync = await startSync(server, store);
+  await drain(sync, store);
+  await store.annotate(projectId, 'brief', 'target_user', 'a note PostgreSQL cannot store: \u0000');
+  await store.editSection(projectId, 'brief', 'target_user', 'Edited after the refused note');
+  const [note] = await store.outbox();
+  await drain(sync, store);
+  const [dead] = await sync.deadLetters();
+  assert.equal(dead.id, note.mutationId);
+  assert.equal(dead.error.code, 'unstorable_text');
+  assert.equal((await call(server, 'GET', `/artifacts/${record.id}`)).body.current_content.target_user, 'Edited after the refused note');
+  assert.equal(await sync.pull(projectId).then(() => 'pulled'), 'pulled');
+  assert.equal(await call(server, 'PATCH', `/artifacts/${record.id}/edit`, { body: { section_path: 'key_constraint', new_value: 'Theirs: later' } }).then((a) => a.status), 200);
+  await sync.pull(projectId);
+  const local = await store.get(record.id);
+  assert.equal(local.current_content.key_constraint, 'Theirs: later', 'the backend\'s later edit came in');
+  assert.deepEqual(local.annotations.map((a) => a.id), [note.payload.id], 'the refused note is still here');
+  await sync.discard(dead.id);
+  await sync.stop();
+  store.close();
+});
