@@ -329,3 +329,32 @@ test('a refused note stays in the local record through later acknowledgements an
   await sync.stop();
   store.close();
 });
+
+test('a regeneration on the backend while an edit waits: the edit lands on the new version, once', async () => {
+  const store = await openStore(environment());
+  const { projectId, record } = await projectWith(server, store, 'brief', SAMPLE_PLAN.brief);
+  const sync = await startSync(server, store);
+  await drain(sync, store);
+  const started = await call(server, 'POST', `/artifacts/${record.id}/regenerate`, { body: { force: true } });
+  assert.equal(started.status, 202);
+  await store.editSection(projectId, 'brief', 'target_user', 'Mine: during the regeneration');
+  const [edit] = await store.outbox();
+  // While the backend generates, its 409 generation_in_progress is a wait, not a refusal.
+  for (let i = 0; i < 200; i += 1) {
+    await drain(sync, store);
+    if ((await remote(record.id)).generation_status !== 'generating' && (await store.outbox()).length === 0) break;
+    await new Promise((resolve) => { setTimeout(resolve, 10); });
+  }
+  assert.deepEqual(await sync.deadLetters(), []);
+  assert.deepEqual(await store.outbox(), []);
+  const after = await remote(record.id);
+  assert.equal(after.version_number, 2);
+  assert.equal(after.current_content.target_user, 'Mine: during the regeneration');
+  assert.ok(requestsWithKey(server, edit.mutationId).every((r) => [200, 409, 412].includes(r.status)));
+  assert.equal(requestsWithKey(server, edit.mutationId).filter((r) => r.status === 200 && !r.replayed).length, 1);
+  const local = await store.get(record.id);
+  assert.equal(local.version_number, 2);
+  assert.deepEqual(local.current_content, after.current_content);
+  await sync.stop();
+  store.close();
+});
