@@ -178,6 +178,8 @@ test('the server down for a while, then up: everything queued arrives once', asy
   const store = await openStore(environment());
   const fetch = faultyFetch();
   const { projectId, record, sync } = await syncedBrief(store, fetch);
+  const seen = [];
+  const unsubscribe = sync.subscribe((status) => seen.push({ ...status }));
   fetch.down();
   for (let i = 0; i < 5; i += 1) {
     await store.editSection(projectId, 'brief', 'value_proposition', `offer ${i}`);
@@ -191,6 +193,11 @@ test('the server down for a while, then up: everything queued arrives once', asy
   await drain(sync, store);
   assert.equal(sync.status.online, true);
   assert.equal(sync.status.pending, 0);
+  // Subscribers saw it: offline with changes waiting, then online with none.
+  const offline = seen.findIndex((s) => !s.online && s.pending > 0);
+  assert.ok(offline >= 0);
+  assert.ok(seen.slice(offline).some((s) => s.online && s.pending === 0 && s.lastSyncAt !== null));
+  unsubscribe();
   const after = await remote(record.id);
   assert.equal(after.current_content.value_proposition, 'offer 4');
   assert.deepEqual(after.annotations.map((a) => a.note), [0, 1, 2, 3, 4].map((i) => `note ${i}`));
