@@ -90,3 +90,50 @@ test('the leader dies mid-flush after the server committed; the other takes over
   await b.stop();
   tabB.close();
 });
+
+// The Web Locks API as browsers grant it: one holder per name at a time, the rest queued in order.
+function fakeLocks() {
+  const queues = new Map();
+  return {
+    request(name, callback) {
+      return new Promise((resolve, reject) => {
+        const queue = queues.get(name) ?? [];
+        queues.set(name, queue);
+        const run = async () => {
+          try {
+            resolve(await callback({ name, mode: 'exclusive' }));
+          } catch (error) {
+            reject(error);
+          } finally {
+            queue.shift();
+            queue[0]?.();
+          }
+        };
+        queue.push(run);
+        if (queue.length === 1) run();
+      });
+    },
+  };
+}
+
+test('with Web Locks: the lock holder leads; when it stops, the next tab gets the lock and sends', async () => {
+  const env = environment();
+  const tabA = await openStore(env);
+  const tabB = await openStore(env);
+  const locks = fakeLocks();
+  const { projectId, record } = await projectWith(server, tabA, 'brief', SAMPLE_PLAN.brief);
+  const a = await startSync(server, tabA, { locks });
+  const b = await startSync(server, tabB, { locks });
+  await until('A to lead', () => a.status.leader);
+  assert.equal(b.status.leader, false);
+  await drain(a, tabA);
+  await a.stop();
+  await tabB.editSection(projectId, 'brief', 'target_user', 'Sent by the next lock holder');
+  await until('B to lead', () => b.status.leader);
+  await until('B to send', async () => (await tabB.outbox()).length === 0);
+  assert.equal((await call(server, 'GET', `/artifacts/${record.id}`)).body.current_content.target_user, 'Sent by the next lock holder');
+  assert.deepEqual(duplicateApplies(server), []);
+  await b.stop();
+  tabA.close();
+  tabB.close();
+});
