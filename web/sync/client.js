@@ -226,6 +226,10 @@ export class SyncClient {
     for (let guard = 0; guard < 1000; guard += 1) {
       const head = (await this.store.outbox({ recordId })).find((e) => e.state !== OutboxState.DEAD);
       if (!head || head.state !== OutboxState.PENDING || head.nextAt > this.clock()) return;
+      // A long flush keeps the lease fresh (else another tab takes it over and sends the same
+      // entries at the same time), and stops when it was lost.
+      await this.leaderElection.renew();
+      if (this.stopped || !this.leaderElection.leader) return;
       const record = await this.store.get(recordId);
       // A record being regenerated holds its changes until the new version is stored.
       if (hasLiveLease(record, this.clock())) return;
