@@ -137,3 +137,34 @@ test('with Web Locks: the lock holder leads; when it stops, the next tab gets th
   tabA.close();
   tabB.close();
 });
+
+test('a leader in a long flush keeps its lease: the other tab does not start sending the same changes', async () => {
+  const env = environment();
+  const tabA = await openStore(env);
+  const tabB = await openStore(env);
+  const clock = () => env.clock.now;
+  const { projectId, record } = await projectWith(server, tabA, 'brief', SAMPLE_PLAN.brief);
+  const setup = await startSync(server, tabA, { clock });
+  await drain(setup, tabA);
+  await setup.stop();
+  for (let i = 0; i < 8; i += 1) await tabA.annotate(projectId, 'brief', 'target_user', `slow note ${i}`);
+  const queued = await tabA.outbox();
+  // A slow backend: each write of A's takes 60 ms, while A's clock moves 100 s (its lease is 180 s).
+  const slow = async (url, init) => {
+    if (init.method !== 'GET') {
+      await sleep(60);
+      env.tick(100_000);
+    }
+    return globalThis.fetch(url, init);
+  };
+  const a = await startSync(server, tabA, { clock, fetch: slow });
+  const b = await startSync(server, tabB, { clock, intervalMs: 20 });
+  await until('A to send everything', async () => (await tabA.outbox()).length === 0, { ms: 15_000 });
+  const sends = queued.map((e) => requestsWithKey(server, e.mutationId).length);
+  assert.deepEqual(sends, queued.map(() => 1), 'each change sent by one tab only');
+  assert.deepEqual((await call(server, 'GET', `/artifacts/${record.id}`)).body.annotations.map((n) => n.note), queued.map((e) => e.payload.note));
+  await a.stop();
+  await b.stop();
+  tabA.close();
+  tabB.close();
+});
