@@ -65,7 +65,11 @@ export class SyncClient {
 
   async begin() {
     this.unsubscribe = this.store.subscribe((change) => this.onStoreChange(change));
-    this.onOnline = () => { this.online = true; this.refresh(); this.soon(); };
+    this.onOnline = () => {
+      this.online = true;
+      this.refresh();
+      this.reconnected().catch(() => {}).then(() => this.soon());
+    };
     this.onOffline = () => { this.online = false; this.refresh(); };
     this.onVisible = () => { if (globalThis.document?.visibilityState === 'visible') this.soon(); };
     globalThis.addEventListener?.('online', this.onOnline);
@@ -123,7 +127,7 @@ export class SyncClient {
     try {
       await this.leaderElection.renew();
       if (this.leaderElection.leader) {
-        await this.flush();
+        await this.flushDue();
         if (this.pullOnTick && this.online) for (const id of await this.store.projectIds()) await this.pull(id);
       }
     } catch (error) {
@@ -171,14 +175,40 @@ export class SyncClient {
 
   // ---- push --------------------------------------------------------------------------------
 
-  /** Sends what is due now (in the leader; elsewhere asks the leader to). */
+  /**
+   * Sends what is due now (in the leader; elsewhere asks the leader to). Asked for while the
+   * backend was unreachable (the app saw the network come back), changes that waited only for
+   * the network go at once instead of after their backoff.
+   */
   flush() {
+    return this.flushDue({ reconnecting: !this.online });
+  }
+
+  flushDue({ reconnecting = false } = {}) {
     if (!this.leaderElection.leader) {
       this.store.changes.publish({ kind: 'syncFlushRequested' });
       return Promise.resolve();
     }
-    this.flushing = this.flushing.then(() => this.flushOnce()).catch((error) => { this.lastError = error; });
+    this.flushing = this.flushing
+      .then(async () => {
+        if (reconnecting) await this.reconnected();
+        await this.flushOnce();
+      })
+      .catch((error) => { this.lastError = error; });
     return this.flushing;
+  }
+
+  // Back online: entries whose last try failed for want of a network (status 0) are due now;
+  // their backoff guarded against a dead network, not against the backend (500s, 429s keep theirs).
+  async reconnected() {
+    const now = this.clock();
+    const offline = (e) => e.state === OutboxState.PENDING && e.nextAt > now && e.lastError?.status === 0;
+    const records = new Set((await this.store.outbox()).filter(offline).map((e) => e.recordId));
+    for (const recordId of records) {
+      await this.store.syncWrite('syncRetryScheduled', recordId, ({ entries }) => ({
+        put: entries.filter(offline).map((e) => ({ ...e, nextAt: now })),
+      }));
+    }
   }
 
   async flushOnce() {
@@ -196,6 +226,10 @@ export class SyncClient {
     for (let guard = 0; guard < 1000; guard += 1) {
       const head = (await this.store.outbox({ recordId })).find((e) => e.state !== OutboxState.DEAD);
       if (!head || head.state !== OutboxState.PENDING || head.nextAt > this.clock()) return;
+      // A long flush keeps the lease fresh (else another tab takes it over and sends the same
+      // entries at the same time), and stops when it was lost.
+      await this.leaderElection.renew();
+      if (this.stopped || !this.leaderElection.leader) return;
       const record = await this.store.get(recordId);
       // A record being regenerated holds its changes until the new version is stored.
       if (hasLiveLease(record, this.clock())) return;
@@ -211,7 +245,9 @@ export class SyncClient {
       return stored?.state === OutboxState.PENDING ? { put: [{ ...stored, attempts: stored.attempts + 1 }] } : {};
     });
     if (!counted.put?.length) return true;  // it changed meanwhile: look again
-    if (this.extensions === false && record?.synced_etag) {
+    // A weak tag was stored from a backend without ETags: check first even before this client
+    // has heard from it (after a restart), or the first change would overwrite a newer one.
+    if ((this.extensions === false || isPlainTag(record?.synced_etag)) && record?.synced_etag) {
       const checked = await this.checkPlain(entry, record);
       if (checked !== null) return checked;
     }
@@ -225,8 +261,14 @@ export class SyncClient {
         return true;
       case Outcome.STALE:
         return this.refetch(answer.body?.current?.id ?? entry.recordId, entry.recordId);
-      case Outcome.NO_PROJECT:
-        return (await this.createProject(entry.projectId)) || this.later(entry, answer);
+      case Outcome.NO_PROJECT: {
+        const created = await this.createProject(entry.projectId);
+        if (created?.ok) return true;
+        // The backend refused the project (another user's id, an invalid name): a dead letter
+        // with its reason, not a retry forever. No answer or no description: wait for it.
+        if (created && readAnswer(entry, created.answer) === Outcome.REFUSED) return this.refuse(entry, created.answer);
+        return this.later(entry, answer);
+      }
       case Outcome.TRANSIENT:
         return this.later(entry, answer);
       default:
@@ -288,15 +330,16 @@ export class SyncClient {
     return true;
   }
 
+  // {ok, answer} from the backend, or null without a description of the project.
   async createProject(projectId) {
     const project = await this.describeProject?.(projectId);
-    if (!project) return false;
+    if (!project) return null;
     const answer = await this.http.request('POST', '/projects', {
       body: { id: projectId, name: project.name, idea: project.idea ?? '', ...(project.tier ? { tier: project.tier } : {}) },
       headers: { 'idempotency-key': `project-${projectId}` },
     });
     this.noteAnswer(answer);
-    return answer.status === 200 || answer.status === 201;
+    return { ok: answer.status === 200 || answer.status === 201, answer };
   }
 
   // The backend's copy of `serverId` (the local record `localId`), merged in. True to go on.

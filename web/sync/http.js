@@ -1,5 +1,7 @@
 // The backend's HTTP API as the sync client uses it: JSON in and out, the bearer token, a timeout,
 // and every outcome as data ({status, body, etag, retryAfterMs}) or a network failure (status 0).
+import { InvalidInputError } from '../errors.js';
+
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** Milliseconds a Retry-After header asks to wait (seconds or an HTTP date), or null. */
@@ -11,9 +13,19 @@ export function retryAfterMs(header, now) {
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
+// An absolute http(s) URL: anything else fails every request later, far from the mistake.
+function isHttpUrl(value) {
+  if (typeof value !== 'string' || value === '') return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 export class SyncHttp {
   constructor({ baseUrl, getAuthToken, fetch: fetchImpl, timeoutMs = DEFAULT_TIMEOUT_MS, clock }) {
-    if (typeof baseUrl !== 'string' || baseUrl === '') throw new TypeError('baseUrl must be the API root, e.g. https://host/api');
+    if (!isHttpUrl(baseUrl)) throw new InvalidInputError('baseUrl must be the API root, e.g. https://host/api');
     this.base = baseUrl.replace(/\/+$/, '');
     this.getAuthToken = getAuthToken ?? (() => null);
     this.fetch = fetchImpl ?? globalThis.fetch.bind(globalThis);

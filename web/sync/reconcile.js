@@ -42,7 +42,7 @@ export function adoptedRecord(local, server, etag, now) {
   };
 }
 
-/** The backend's notes plus the local ones still on their way to it. */
+/** The backend's notes plus the local ones still on their way to it, or refused by it (dead letters). */
 function mergedAnnotations(server, entries, local) {
   const onServer = new Set((server.annotations ?? []).map((note) => note.id));
   const waiting = new Set(entries.filter((e) => e.kind === OutboxKind.ANNOTATE).map((e) => e.payload.id));
@@ -58,7 +58,9 @@ export function reconcilePlan({ record: local, entries }, server, etag, now) {
   const waiting = live(entries);
   const plan = { put: [], conflicts: [] };
   if (local && local.id !== server.id) plan.deleteRecordId = local.id;
-  if (!local || waiting.length === 0) {
+  // Only a record with no entry at all becomes the backend's copy: a dead letter's change stays
+  // in the local record (the founder may retry it), like a waiting one.
+  if (!local || entries.length === 0) {
     plan.record = adoptedRecord(local, server, etag, now);
     return plan;
   }
@@ -76,7 +78,7 @@ export function reconcilePlan({ record: local, entries }, server, etag, now) {
   const synced = {
     ...local,
     id: server.id,
-    annotations: mergedAnnotations(server, waiting, local),
+    annotations: mergedAnnotations(server, entries, local),
     synced_content: theirs,
     synced_etag: etag,
   };
@@ -84,20 +86,26 @@ export function reconcilePlan({ record: local, entries }, server, etag, now) {
   if (puts.length > 0) {
     // A version generated here replaces what it was generated on: only if the backend still
     // holds that (notes aside). Otherwise both versions are kept until the founder picks one.
-    const clean = base !== null && base !== undefined && jsonEqual(theirs, base);
-    plan.put = entries.map((entry) => (!clean && puts.includes(entry)
+    // A put whose content the backend already holds landed (its answer was lost; a backend
+    // without Idempotency-Key cannot replay it): it is done, not a conflict with itself.
+    const landed = puts.filter((entry) => jsonEqual(entry.payload.content, theirs));
+    const clean = landed.length > 0 || (base !== null && base !== undefined && jsonEqual(theirs, base));
+    const rest = entries.filter((entry) => !landed.includes(entry));
+    plan.delete = landed.map((entry) => entry.seq);
+    plan.put = rest.map((entry) => (!clean && puts.includes(entry)
       ? conflict(entry, { sectionId: null, base: base ?? null, mine: entry.payload.content, theirs, server, etag })
       : rekey(entry)));
-    plan.record = synced;
+    plan.record = rest.length === 0 ? adoptedRecord(local, server, etag, now) : synced;
     return plan;
   }
   const edits = waiting.filter((e) => e.kind === OutboxKind.EDIT && e.state === OutboxState.PENDING);
-  if (edits.length === 0 || !theirs) {
+  const refused = entries.filter((e) => e.kind === OutboxKind.EDIT && e.state === OutboxState.DEAD);
+  if ((edits.length === 0 && refused.length === 0) || !theirs) {
     plan.record = { ...adoptedRecord(local, server, etag, now), annotations: synced.annotations };
     plan.put = entries.map(rekey);
     return plan;
   }
-  const sections = [...new Set(edits.map((e) => e.payload.section_id))];
+  const sections = [...new Set([...edits, ...refused].map((e) => e.payload.section_id))];
   const merged = merge({ type, base: base ?? theirs, ours, theirs, editedSections: sections });
   const clashing = new Map(merged.conflicts.map((c) => [c.sectionId, c]));
   plan.put = entries.map((entry) => {
@@ -132,9 +140,10 @@ export function acknowledgePlan({ record, entries }, entry, server, etag, now) {
     plan.record = { ...record, synced_etag: etag ?? record.synced_etag };
     return plan;
   }
-  if (live(rest).length === 0) {
+  if (rest.length === 0) {
     // The backend's copy is this device's plus the acknowledged change: it becomes the record,
-    // keeping this device's notes the backend did not echo.
+    // keeping this device's notes the backend did not echo. Not while a dead letter of the
+    // record is left: its refused change stays in the local record until retried or discarded.
     plan.record = adoptedRecord(record, server, etag, now);
     return plan;
   }

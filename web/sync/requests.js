@@ -35,12 +35,16 @@ export const Outcome = Object.freeze({
   APPLIED: 'applied', STALE: 'stale', NO_PROJECT: 'no_project', TRANSIENT: 'transient', REFUSED: 'refused',
 });
 
+const isRecord = (body, id) => body !== null && typeof body === 'object' && body.id === id;
+
 const TRANSIENT = new Set([0, 401, 408, 425, 429]);
 
 /** What an answer to `entry` means. */
 export function readAnswer(entry, answer) {
   const { status, body } = answer;
-  if (status >= 200 && status < 300) return Outcome.APPLIED;
+  // Only the record itself acknowledges a change: a 2xx with anything else (a captive portal's
+  // JSON, a proxy's empty answer) is not the backend's, so the change is sent again later.
+  if (status >= 200 && status < 300) return isRecord(body, entry.recordId) ? Outcome.APPLIED : Outcome.TRANSIENT;
   if (TRANSIENT.has(status) || status >= 500) return Outcome.TRANSIENT;
   if (status === 412 || status === 428) return Outcome.STALE;
   if (status === 409) {
