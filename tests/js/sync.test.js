@@ -202,3 +202,41 @@ test('latency after reconnecting: the window\'s online event', async () => {
     delete globalThis.removeEventListener;
   }
 });
+
+test('the timer pulls what another device changed, and finds the backend again after an outage', async () => {
+  const store = await openStore(environment());
+  const fetchWithFaults = faultyFetch();
+  const { projectId, record } = await projectWithBrief(store);
+  // A project never synced is not pulled (the backend has nothing of it yet).
+  const local = await store.beginGeneration(crypto.randomUUID(), 'brief');
+  await store.failGeneration(local.projectId, 'brief', 'offline only', { lease: local });
+  const asked = [];
+  const recording = (url, init) => {
+    asked.push(String(url));
+    return fetchWithFaults(url, init);
+  };
+  const sync = await start(store, { fetch: recording, intervalMs: 40, pullOnTick: true });
+  await sync.flush();
+  // Another device edits the brief on the backend: the tick brings it in.
+  const remote = await call(server, 'GET', `/artifacts/${record.id}`);
+  const edited = await call(server, 'PATCH', `/artifacts/${record.id}/edit`, {
+    body: { section_path: 'target_user', new_value: 'Edited on the other device' }, headers: { 'if-match': remote.etag },
+  });
+  assert.equal(edited.status, 200);
+  for (let i = 0; i < 100 && (await store.get(record.id)).current_content.target_user !== 'Edited on the other device'; i += 1) await sleep(20);
+  assert.equal((await store.get(record.id)).current_content.target_user, 'Edited on the other device');
+  assert.equal((await store.get(record.id)).synced_etag, edited.etag);
+  // The backend goes away: the status says offline; it comes back: the next tick says online,
+  // with nothing queued to send (no window events in Node).
+  fetchWithFaults.down();
+  for (let i = 0; i < 100 && sync.status.online; i += 1) await sleep(20);
+  assert.equal(sync.status.online, false);
+  fetchWithFaults.up();
+  for (let i = 0; i < 100 && !sync.status.online; i += 1) await sleep(20);
+  assert.equal(sync.status.online, true);
+  assert.equal(sync.status.pending, 0);
+  assert.ok(asked.some((url) => url.endsWith(`/artifacts/project/${projectId}`)), 'the synced project was pulled');
+  assert.ok(!asked.some((url) => url.includes(local.projectId)), 'the project the backend never had was not asked for');
+  await sync.stop();
+  store.close();
+});

@@ -128,13 +128,27 @@ export class SyncClient {
       await this.leaderElection.renew();
       if (this.leaderElection.leader) {
         await this.flushDue();
-        if (this.pullOnTick && this.online) for (const id of await this.store.projectIds()) await this.pull(id);
+        // Also the probe that finds the backend again after an outage (when the browser does not
+        // say it is offline): a pull that answers sets the status back online.
+        if (this.pullOnTick && globalThis.navigator?.onLine !== false) {
+          for (const id of await this.syncedProjectIds()) await this.pull(id);
+        }
       }
     } catch (error) {
       this.lastError = error;
     }
     const next = await this.nextDue().catch(() => null);
     this.schedule(Math.min(this.intervalMs, next === null ? Infinity : next - this.clock()));
+  }
+
+  // The projects the backend has (one of their records was synced): the others reach it with
+  // their first change, and pulling them would only ask for what is not there.
+  async syncedProjectIds() {
+    const ids = [];
+    for (const id of await this.store.projectIds()) {
+      if ((await this.store.listProject(id)).some((record) => record.synced_etag)) ids.push(id);
+    }
+    return ids;
   }
 
   async nextDue() {
