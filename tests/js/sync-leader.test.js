@@ -22,6 +22,20 @@ async function until(what, check, { ms = 8000 } = {}) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+// Two tabs (two stores on one database) and a brief already synced from the first, its sync
+// client stopped again.
+async function twoTabsWithSyncedBrief() {
+  const env = environment();
+  const tabA = await openStore(env);
+  const tabB = await openStore(env);
+  const clock = () => env.clock.now;
+  const { projectId, record } = await projectWith(server, tabA, 'brief', SAMPLE_PLAN.brief);
+  const setup = await startSync(server, tabA, { clock });
+  await drain(setup, tabA);
+  await setup.stop();
+  return { env, tabA, tabB, clock, projectId, record };
+}
+
 test('one leader per database; a flush asked for in the other tab is sent by the leader', async () => {
   const env = environment();
   const tabA = await openStore(env);
@@ -45,14 +59,7 @@ test('one leader per database; a flush asked for in the other tab is sent by the
 });
 
 test('the leader dies mid-flush after the server committed; the other takes over when the lease expires', async () => {
-  const env = environment();
-  const tabA = await openStore(env);
-  const tabB = await openStore(env);
-  const clock = () => env.clock.now;
-  const { projectId, record } = await projectWith(server, tabA, 'brief', SAMPLE_PLAN.brief);
-  const setup = await startSync(server, tabA, { clock });
-  await drain(setup, tabA);
-  await setup.stop();
+  const { env, tabA, tabB, clock, projectId, record } = await twoTabsWithSyncedBrief();
   // A: the leader, whose third write's answer is lost; long backoffs on a frozen clock, so it
   // does not try again before it dies. B: a follower checking the lease every 50 ms.
   const fetchA = faultyFetch();
@@ -139,14 +146,7 @@ test('with Web Locks: the lock holder leads; when it stops, the next tab gets th
 });
 
 test('a leader in a long flush keeps its lease: the other tab does not start sending the same changes', async () => {
-  const env = environment();
-  const tabA = await openStore(env);
-  const tabB = await openStore(env);
-  const clock = () => env.clock.now;
-  const { projectId, record } = await projectWith(server, tabA, 'brief', SAMPLE_PLAN.brief);
-  const setup = await startSync(server, tabA, { clock });
-  await drain(setup, tabA);
-  await setup.stop();
+  const { env, tabA, tabB, clock, projectId, record } = await twoTabsWithSyncedBrief();
   for (let i = 0; i < 8; i += 1) await tabA.annotate(projectId, 'brief', 'target_user', `slow note ${i}`);
   const queued = await tabA.outbox();
   // A slow backend: each write of A's takes 60 ms, while A's clock moves 100 s (its lease is 180 s).
