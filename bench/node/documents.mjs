@@ -5,32 +5,9 @@
 //   node bench/node/documents.mjs [--json]
 import { init, openDocument, validate, diff } from 'cofounder-artifacts';
 import { scaledRiskLog, editedRiskLog } from './inputs.mjs';
+import { micros } from './timing.mjs';
 
 await init();
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** Median microseconds per call of `fn` over nine timed rounds of a calibrated batch, warmed up. */
-function micros(fn) {
-  for (let i = 0; i < 2000; i += 1) fn();  // warm up (the JIT, the buffers)
-  let batch = 1;
-  for (;;) {
-    const t0 = performance.now();
-    for (let i = 0; i < batch; i += 1) fn();
-    if (performance.now() - t0 > 25 || batch > 1e6) break;
-    batch *= 2;
-  }
-  const samples = [];
-  for (let round = 0; round < 9; round += 1) {
-    const t0 = performance.now();
-    for (let i = 0; i < batch; i += 1) fn();
-    samples.push(((performance.now() - t0) * 1000) / batch);
-  }
-  return median(samples);
-}
 
 const TYPE = 'risk_log';
 const large = scaledRiskLog(27_000);
@@ -41,7 +18,7 @@ const values = [[risk], [{ ...risk, description: `${risk.description} We check i
 
 const rows = [];
 function row(name, bytes, fn) {
-  rows.push({ name, bytes, micros: micros(fn) });
+  rows.push({ name, bytes, micros: micros(fn, { warmup: 2000 }) });
 }
 
 for (const [label, content] of [['27 KB', large], ['1 KB', small]]) {

@@ -6,32 +6,9 @@ import { init, openDocument, validate, diff, merge } from 'cofounder-artifacts';
 import { SAMPLE_PLAN } from 'cofounder-artifacts/testing';
 import { scaledRiskLog } from './inputs.mjs';
 import { ajvValidator, differ, jsMerge, jsdiffWords } from './peers.mjs';
+import { micros } from './timing.mjs';
 
 await init();
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** Median microseconds per call of `fn` (warmed up, nine rounds of a calibrated batch). */
-function micros(fn) {
-  for (let i = 0; i < 500; i += 1) fn();
-  let batch = 1;
-  for (;;) {
-    const t0 = performance.now();
-    for (let i = 0; i < batch; i += 1) fn();
-    if (performance.now() - t0 > 25 || batch > 1e6) break;
-    batch *= 2;
-  }
-  const samples = [];
-  for (let round = 0; round < 9; round += 1) {
-    const t0 = performance.now();
-    for (let i = 0; i < batch; i += 1) fn();
-    samples.push(((performance.now() - t0) * 1000) / batch);
-  }
-  return median(samples);
-}
 
 const rows = [];
 /**

@@ -3,19 +3,8 @@
 // the demo uses exactly the entry points a user of the published package gets.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-
-const repository = new URL('../../', import.meta.url);
-const packageJson = JSON.parse(readFileSync(new URL('package.json', repository), 'utf8'));
-
-// 'cofounder-artifacts' and 'cofounder-artifacts/testing' -> the files the exports map names.
-const packageAliases = Object.entries(packageJson.exports)
-  .filter(([, target]) => typeof target === 'object' && target.default)
-  .map(([subpath, target]) => ({
-    find: new RegExp(`^${packageJson.name}${subpath.slice(1).replace('/', '\\/')}$`),
-    replacement: fileURLToPath(new URL(target.default, repository)),
-  }));
+import { inRepository } from '../../scripts/vite-in-repository.mjs';
 
 // Emits sw.js with the list of every file of the build, so the service worker can cache the
 // whole app (wasm included) on the first visit and the editor opens with the network off.
@@ -40,16 +29,6 @@ function precacheServiceWorker() {
 }
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  base: './',
-  resolve: { alias: packageAliases },
-  server: { fs: { allow: [fileURLToPath(repository)] } },
-  build: {
-    outDir: fileURLToPath(new URL('build/editor', repository)),
-    emptyOutDir: true,
-    target: 'es2022',
-    // Inlined assets would become data: URLs; the .wasm must stay a file for streaming compile.
-    assetsInlineLimit: 0,
-  },
+  ...inRepository(new URL('.', import.meta.url), 'editor'),
   plugins: [precacheServiceWorker()],
 });

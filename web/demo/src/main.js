@@ -10,6 +10,7 @@ import { listProjects, createProject, loadSettings, saveSettings } from './proje
 import { downloadText, slug } from './download.js';
 import { renderApp } from './view-shell.js';
 import { probeBackend } from './backend.js';
+import { sectionTitle } from './labels.js';
 import { discoverProjects, startSync, stopSync } from './sync.js';
 
 const state = {
@@ -338,9 +339,6 @@ function markdownOptions(variant) {
   };
 }
 
-export function sectionTitle(type, sectionId) {
-  return ARTIFACTS[type].sections.find((section) => section.id === sectionId)?.title ?? sectionId;
-}
 
 async function start() {
   await init();

@@ -4,7 +4,7 @@
 import { ARTIFACTS, GenerationStatus, Tier, gate, jsonSchema, sectionsFor } from 'cofounder-artifacts';
 import { h } from './dom.js';
 import { checkSection, describeError, editorText, sectionKinds } from './sections.js';
-import { tierLabel } from './labels.js';
+import { sectionTitle, tierLabel } from './labels.js';
 
 const lowestTierWith = (type, sectionId) =>
   Object.values(Tier).find((tier) => sectionsFor(type, tier).includes(sectionId));
@@ -137,10 +137,6 @@ function lockedCard(type, section) {
 
 // ---- regeneration and versions ----------------------------------------------------------------
 
-function titleOf(type, sectionId) {
-  return ARTIFACTS[type].sections.find((section) => section.id === sectionId)?.title ?? sectionId;
-}
-
 function regenerationPreview(state, actions, type) {
   const { result } = state.preview;
   const changed = result.diff.sections.filter((section) => section.change !== 'unchanged');
@@ -148,15 +144,15 @@ function regenerationPreview(state, actions, type) {
     h('h2', {}, 'Regeneration preview'),
     result.kept.length
       ? h('p', { 'data-testid': 'preview-kept' },
-        `We will keep your edits in ${result.kept.map((id) => titleOf(type, id)).join(', ')}.`)
+        `We will keep your edits in ${result.kept.map((id) => sectionTitle(type, id)).join(', ')}.`)
       : h('p', { 'data-testid': 'preview-kept' }, 'You have no edits here: the new version replaces the current one.'),
     result.conflicts.length > 0 && h('div', { class: 'conflicts', 'data-testid': 'preview-conflicts' },
       h('p', {}, 'These conflict (the new version also changed what you edited):'),
       h('ul', {}, result.conflicts.map((conflict) => h('li', {},
-        h('strong', {}, titleOf(type, conflict.sectionId)),
+        h('strong', {}, sectionTitle(type, conflict.sectionId)),
         conflict.identity ? ` (${Object.values(conflict.identity).join(', ')})` : '',
         ': keeping yours unless you force.')))),
-    h('p', {}, `${changed.length} section(s) change: ${changed.map((s) => titleOf(type, s.id)).join(', ') || 'none'}.`),
+    h('p', {}, `${changed.length} section(s) change: ${changed.map((s) => sectionTitle(type, s.id)).join(', ') || 'none'}.`),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'primary', 'data-testid': 'apply-regeneration', disabled: state.busy,
         onclick: () => actions.applyRegeneration(type, { force: false }) }, 'Apply, keep my edits'),
@@ -178,7 +174,7 @@ function versionView(state, type) {
     h('h2', {}, `What changed in version ${versions.versionNumber}`),
     changed.length === 0 && h('p', {}, 'Nothing changed from the previous version.'),
     changed.map((section) => h('div', { class: 'change' },
-      h('h3', {}, titleOf(type, section.id), h('span', { class: `badge change-${section.change}` }, section.change)),
+      h('h3', {}, sectionTitle(type, section.id), h('span', { class: `badge change-${section.change}` }, section.change)),
       section.words && words(section.words),
       section.items && h('ul', {}, section.items.map((item) => h('li', {}, `${item.key}: ${item.change}`))))));
 }

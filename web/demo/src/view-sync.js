@@ -1,11 +1,9 @@
 // The sync indicator (online or offline, changes waiting, last synced), the sign-in field, and
 // the sync panel: conflicts (mine / theirs / the words that differ) with how to resolve each, and
 // the changes the backend refused with its reason.
-import { ARTIFACTS, wordDiff } from 'cofounder-artifacts';
+import { ARTIFACTS, OutboxKind, wordDiff } from 'cofounder-artifacts';
 import { h } from './dom.js';
-
-const sectionTitle = (type, sectionId) =>
-  ARTIFACTS[type]?.sections.find((section) => section.id === sectionId)?.title ?? sectionId ?? 'the whole artifact';
+import { sectionTitle } from './labels.js';
 
 function describeStatus(status) {
   const parts = [status.online ? 'Online' : 'Offline'];
@@ -80,8 +78,8 @@ function conflictCard(conflict, actions) {
 }
 
 function deadLetterCard(letter, actions) {
-  const what = letter.kind === 'edit' ? `edit of ${sectionTitle(letter.artifactType, letter.payload.section_id)}`
-    : letter.kind === 'annotate' ? `note on ${sectionTitle(letter.artifactType, letter.payload.section_id)}` : 'new version';
+  const what = letter.kind === OutboxKind.EDIT ? `edit of ${sectionTitle(letter.artifactType, letter.payload.section_id)}`
+    : letter.kind === OutboxKind.ANNOTATE ? `note on ${sectionTitle(letter.artifactType, letter.payload.section_id)}` : 'new version';
   return h('li', { class: 'dead-letter', 'data-testid': 'dead-letter' },
     h('strong', {}, `${ARTIFACTS[letter.artifactType]?.title}: ${what}`),
     h('p', { class: 'reason', 'data-testid': 'dead-letter-reason' },
