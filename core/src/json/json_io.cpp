@@ -133,7 +133,7 @@ std::string refused_numbers_replaced(std::string_view text, std::vector<NumberPa
     if (!is_json_number(token, integer)) continue;  // the parse fails on it anyway
     const std::size_t this_number = ordinal++;
     if (integer && fits_64_bits(token)) continue;
-    double value = std::strtod(std::string(token).c_str(), nullptr);
+    double value = decimal_number_value(token);
     if (!integer && std::isfinite(value)) continue;  // simdjson reads it
     if (integer && std::isinf(value)) {
       value = std::copysign(std::numeric_limits<double>::max(), value);
@@ -397,6 +397,12 @@ std::string json_string(std::string_view text) {
   Writer out(buffer);
   write_string(out, text);
   return {buffer.GetString(), buffer.GetSize()};
+}
+
+double decimal_number_value(std::string_view number) {
+  if (!number.empty() && number.back() == '.') number.remove_suffix(1);
+  const std::string terminated(number);
+  return simdjson::internal::from_chars(terminated.c_str(), terminated.c_str() + terminated.size());
 }
 
 std::string printable_prefix(std::string_view bytes, std::size_t limit) {

@@ -81,6 +81,11 @@ void write_string_list(Writer& out, std::string_view key, const Strings& list) {
   out.EndArray();
 }
 
+// The double nearest a decimal number ("-12", "1.5", "1.", "2e-3"; the caller checks the grammar),
+// ±infinity beyond the range: simdjson's exact decimal reader, so the module needs no strtod. It
+// reads a terminated copy without a bare trailing ".", which that reader does not expect.
+double decimal_number_value(std::string_view number);
+
 // A JSON string literal for `text` (with escapes), e.g. for an issue's input.
 std::string json_string(std::string_view text);
 // A prefix of at most `limit` bytes with invalid UTF-8 replaced, safe to echo back in JSON.

@@ -1,10 +1,11 @@
 #include "validate/lax_conversions.hpp"
 
+#include "json/json_io.hpp"
 #include "json/utf8.hpp"
 
 #include <array>
 #include <cmath>
-#include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 namespace artifacts::detail {
@@ -69,26 +70,48 @@ void civil_from_days(std::int64_t days, DateTime& out) {
   out.year = yoe + era * 400 + (out.month <= 2 ? 1 : 0);
 }
 
+// `value` in at least `width` digits (zero-padded), after a '-' when negative.
+void append_number(std::string& out, std::int64_t value, int width) {
+  if (value < 0) out += '-';
+  std::uint64_t magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value) : value;
+  char digits[20];
+  int count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  for (int pad = count; pad < width; ++pad) out += '0';
+  while (count > 0) out += digits[--count];
+}
+
+// As Python's isoformat(): "YYYY-MM-DDTHH:MM:SS[.ffffff][Z|±HH:MM]".
 std::string format(const DateTime& dt) {
-  char buffer[64];
-  int length = std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02d",
-                             static_cast<long long>(dt.year), dt.month, dt.day, dt.hour, dt.minute,
-                             dt.second);
-  std::string out(buffer, static_cast<std::size_t>(length));
+  std::string out;
+  append_number(out, dt.year, 4);
+  out += '-';
+  append_number(out, dt.month, 2);
+  out += '-';
+  append_number(out, dt.day, 2);
+  out += 'T';
+  append_number(out, dt.hour, 2);
+  out += ':';
+  append_number(out, dt.minute, 2);
+  out += ':';
+  append_number(out, dt.second, 2);
   if (dt.microsecond != 0) {
-    length = std::snprintf(buffer, sizeof buffer, ".%06d", dt.microsecond);
-    out.append(buffer, static_cast<std::size_t>(length));
+    out += '.';
+    append_number(out, dt.microsecond, 6);
   }
   if (dt.offset_seconds) {
     int offset = *dt.offset_seconds;
     if (offset == 0) {
       out += 'Z';
     } else {
-      char sign = offset < 0 ? '-' : '+';
+      out += offset < 0 ? '-' : '+';
       offset = std::abs(offset);
-      length = std::snprintf(buffer, sizeof buffer, "%c%02d:%02d", sign, offset / 3600,
-                             (offset % 3600) / 60);
-      out.append(buffer, static_cast<std::size_t>(length));
+      append_number(out, offset / 3600, 2);
+      out += ':';
+      append_number(out, (offset % 3600) / 60, 2);
     }
   }
   return out;
@@ -186,7 +209,7 @@ std::optional<double> number_text(std::string_view s, bool allow_fraction) {
     while (i < s.size() && is_digit(s[i])) ++i;
   }
   if (i != s.size()) return std::nullopt;
-  return std::strtod(std::string(s).c_str(), nullptr);
+  return decimal_number_value(s);
 }
 
 }  // namespace
