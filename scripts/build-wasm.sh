@@ -20,4 +20,5 @@ if [ ! -f build/wasm/CMakeCache.txt ]; then
   emcmake cmake --preset wasm -G Ninja >/dev/null
 fi
 cmake --build --preset wasm -j "$(nproc)"
+node scripts/minify-loader.mjs
 node scripts/generate-package-files.mjs
