@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "artifacts/diagnostics.hpp"
 #include "artifacts/document.hpp"
 #include "artifacts/markdown.hpp"
 #include "artifacts/operations.hpp"
@@ -313,6 +314,12 @@ std::string validate_string(const std::string& type, const std::string& json,
 std::size_t string_argument_length(const std::string& json) {
   return json.size();
 }
+
+// Only the parse of the input buffer, as every operation begins: the breakdown benchmark's
+// "parse" step.
+bool parse_input(std::size_t length) {
+  return artifacts::parses_as_json(input_view(length));
+}
 #endif
 
 }  // namespace
@@ -352,5 +359,6 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
 #if defined(ARTIFACTS_WASM_DIAGNOSTICS)
   emscripten::function("validateString", &validate_string);
   emscripten::function("stringArgumentLength", &string_argument_length);
+  emscripten::function("parseInput", &parse_input);
 #endif
 }

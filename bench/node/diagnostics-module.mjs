@@ -10,7 +10,7 @@ const moduleDir = new URL('../../build/wasm-diagnostics/module/', import.meta.ur
 
 /**
  * Builds the diagnostics module if needed (incremental: a no-op when it is up to date), loads it
- * and returns the benchmark's three paths over it.
+ * and returns the benchmarks' paths over it.
  */
 export async function loadDiagnosticsModule() {
   execFileSync('bash', ['scripts/build-wasm.sh', '--diagnostics'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -18,7 +18,7 @@ export async function loadDiagnosticsModule() {
   const core = await createArtifactsCore({ wasmBinary: readFileSync(new URL('artifacts-core.wasm', moduleDir)) });
   const encoder = new TextEncoder();
   return {
-    /** Only the transfer of `text` into wasm memory by encodeInto (the package's path); bytes. */
+    /** Writes `text` into the input buffer by encodeInto (the package's path) and nothing else; bytes. */
     transferViaEncodeInto(text) {
       const capacity = text.length * 3;
       const pointer = core.inputBuffer(capacity);
@@ -26,6 +26,13 @@ export async function loadDiagnosticsModule() {
     },
     /** Only the transfer of `text` as an embind std::string argument; bytes. */
     transferViaEmbindString: (text) => core.stringArgumentLength(text),
+    /** The raw module (the package's bindings plus the diagnostics ones), for step-by-step timing. */
+    core,
+    /** The result of the last call as the package reads it: UTF-8 bytes copied out of wasm memory. */
+    resultBytes(length) {
+      const pointer = core.outputPointer();
+      return core.HEAPU8.slice(pointer, pointer + length);
+    },
     /** validate() with the document as an embind std::string argument and result. */
     validateViaEmbindString: (type, text, tier = '', strict = false) =>
       JSON.parse(core.validateString(type, text, tier, strict)),

@@ -50,3 +50,15 @@ export function prosePair(bytes) {
   for (let i = 7; i < words.length; i += Math.max(40, Math.floor(words.length / 12))) words[i] = `${words[i]}s`;
   return [before, words.join(' ')];
 }
+
+/**
+ * Three edits in the lists every scaled risk log has (1 KB included): a longer description, a
+ * severity flipped, a longer mitigation.
+ */
+export function threeEditsInEveryPlan(content) {
+  const next = structuredClone(content);
+  next.market_risks[0].description = `${next.market_risks[0].description} It grows with every new shop.`;
+  next.execution_risks[0].severity = next.execution_risks[0].severity === 'high' ? 'medium' : 'high';
+  next.technical_risks[0].mitigation = `${next.technical_risks[0].mitigation} We review it monthly.`;
+  return next;
+}
