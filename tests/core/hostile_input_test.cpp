@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "artifacts/diagnostics.hpp"
 #include "artifacts/registry.hpp"
 #include "test_support.hpp"
 
@@ -65,7 +66,8 @@ std::vector<Hostile> hostile_inputs() {
       {"minus_infinity_literal", R"({"total_duration_weeks":-Infinity})", IssueType::json_invalid},
       {"root_array", "[]", IssueType::model_type},
       {"root_string", "\"brief\"", IssueType::model_type},
-      {"root_number", "1e999", IssueType::model_type},  // infinity, as Pydantic reads it (input null)
+      {"root_number", "1e999",
+       IssueType::model_type},  // infinity, as Pydantic reads it (input null)
       {"root_true", "true", IssueType::model_type},
       {"root_null", "null", IssueType::model_type},
   };
@@ -94,6 +96,17 @@ TEST_P(HostileInput, GateAndMigrateFailCleanly) {
   auto migrated = migrate("brief", h.text);
   EXPECT_EQ(migrated.status, Status::invalid_input);
   EXPECT_NO_THROW(testing::parse(migrated.to_json()));
+  expect_still_usable();
+}
+
+// The benchmarks' parse-only step refuses what the operations refuse as JSON (not every hostile
+// input is bad JSON: some are JSON of the wrong shape).
+TEST_P(HostileInput, ParseOnlyStepAgreesWithValidate) {
+  const Hostile& h = GetParam();
+  EXPECT_EQ(parses_as_json(h.text),
+            h.type != IssueType::json_invalid && h.type != IssueType::input_too_large)
+      << h.name;
+  EXPECT_TRUE(parses_as_json(plan("brief")));
   expect_still_usable();
 }
 
