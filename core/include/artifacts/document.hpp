@@ -37,6 +37,18 @@ class Document {
 
   const ModelSpec& model() const;
   std::span<const Member> members() const;
+
+  // One item of a list member, as spans of that member's value: the item's text, and the text of
+  // its field `identity`'s value as written (empty when the item has no member of that plain key,
+  // or has a key written with escapes, which might spell it).
+  struct ListItem {
+    std::string_view text;
+    std::string_view identity;
+  };
+  // The items of member `index` when its value is a JSON array, else nothing; `identity` names the
+  // items' identifying field (the same on every call for a member: the model's). Read from the
+  // text once per value of the member, so a diff reads an unchanged list once.
+  std::vector<ListItem> list_items(std::size_t index, std::string_view identity) const;
   // The content as compact JSON text (whitespace between tokens removed, tokens as written).
   const std::string& text() const;
 

@@ -1,6 +1,7 @@
 // diff(): an RFC 6902 JSON Patch from one version of an artifact to the next, with list items
 // matched by identity, and a per-section summary with word-level diffs of changed prose.
 #include <algorithm>
+#include <array>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -323,35 +324,148 @@ DiffResult diff(std::string_view type, std::string_view before_json, std::string
 
 namespace detail {
 
+const ModelSpec* identified_items(const ModelSpec& model, std::string_view key) {
+  const FieldSpec* field = find_field(model, key);
+  if (field == nullptr) return nullptr;
+  const TypeSpec& type = *field->type;
+  if (type.kind != Kind::list || type.item->kind != Kind::model) return nullptr;
+  return type.item->model->identity.empty() ? nullptr : type.item->model;
+}
+
+namespace {
+
+// The key that marks a stand-in: a byte that is never UTF-8, so no content (validated as UTF-8)
+// has a member of that name.
+constexpr std::string_view kStandInKey = "\xff";
+
+void parse_into(std::string_view json, Value& out, Allocator& allocator) {
+  JsonDocument document(json);
+  if (document.root()) to_value(*document.root(), out, allocator);
+}
+
+// {identity: its value, kStandInKey: ordinal}: an item that is the same on both sides, of which
+// nothing is read but its identity (a string without escapes).
+Value stand_in(std::string_view identity_key, std::string_view identity, std::uint32_t ordinal,
+               Allocator& allocator) {
+  Value out(rapidjson::kObjectType);
+  out.AddMember(
+      Value(identity_key.data(), static_cast<rapidjson::SizeType>(identity_key.size()), allocator),
+      Value(identity.data() + 1, static_cast<rapidjson::SizeType>(identity.size() - 2), allocator),
+      allocator);
+  out.AddMember(Value(kStandInKey.data(), static_cast<rapidjson::SizeType>(kStandInKey.size())),
+                Value(ordinal), allocator);
+  return out;
+}
+
+bool plain_string(std::string_view json) {
+  return json.size() >= 2 && json.front() == '"' && json.find('\\') == std::string_view::npos;
+}
+
+// Both sides of a list of identified items whose texts differ, from their items already read. An
+// item whose identity and text are the same on both sides stands in as stand_in() on both: equal,
+// so the walk matches it by identity and neither patches nor reads it; the others are parsed.
+// Only when every identity is a plain string, present and unique on its side, so that the walk
+// sees exactly the identities the parsed lists would show (it compares lists with a missing or
+// repeated identity whole, and would write a stand-in out). False otherwise: parse them whole.
+bool load_list_with_stand_ins(const ModelSpec& item_model, std::span<const ItemText> before_items,
+                              std::span<const ItemText> after_items, Value& before,
+                              Allocator& before_alloc, Value& after, Allocator& after_alloc) {
+  std::unordered_map<std::string_view, std::size_t> after_index;
+  after_index.reserve(after_items.size());
+  for (std::size_t j = 0; j < after_items.size(); ++j) {
+    if (!plain_string(after_items[j].identity) ||
+        !after_index.emplace(after_items[j].identity, j).second) {
+      return false;
+    }
+  }
+  std::unordered_set<std::string_view> before_ids;
+  before_ids.reserve(before_items.size());
+  constexpr auto kParsed = static_cast<std::uint32_t>(-1);
+  std::vector<std::uint32_t> before_ordinals(before_items.size(), kParsed);
+  std::vector<std::uint32_t> after_ordinals(after_items.size(), kParsed);
+  for (std::size_t i = 0; i < before_items.size(); ++i) {
+    const ItemText& item = before_items[i];
+    if (!plain_string(item.identity) || !before_ids.insert(item.identity).second) return false;
+    auto twin = after_index.find(item.identity);
+    if (twin != after_index.end() && after_items[twin->second].text == item.text) {
+      before_ordinals[i] = after_ordinals[twin->second] = static_cast<std::uint32_t>(i);
+    }
+  }
+  auto load = [&](std::span<const ItemText> items, const std::vector<std::uint32_t>& ordinals,
+                  Value& out, Allocator& allocator) {
+    out.SetArray();
+    out.Reserve(static_cast<rapidjson::SizeType>(items.size()), allocator);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (ordinals[k] != kParsed) {
+        out.PushBack(stand_in(item_model.identity, items[k].identity, ordinals[k], allocator),
+                     allocator);
+      } else {
+        Value value;
+        parse_into(items[k].text, value, allocator);
+        out.PushBack(value, allocator);
+      }
+    }
+  };
+  load(before_items, before_ordinals, before, before_alloc);
+  load(after_items, after_ordinals, after, after_alloc);
+  return true;
+}
+
+}  // namespace
+
 DiffResult diff_members(const ModelSpec& model, std::span<const MemberText> before,
                         std::span<const MemberText> after) {
   // Both contents as objects in which a member whose text is the same on both sides stands as the
-  // same placeholder: equal, so the walk neither patches nor reports it, and nothing reads it.
+  // same placeholder: equal, so the walk neither patches nor reports it, and nothing reads it. In
+  // a list of identified items that differs, items the same on both sides stand in by identity.
   auto find = [](std::span<const MemberText> members, std::string_view key) -> const MemberText* {
     for (const auto& member : members) {
       if (member.key == key) return &member;
     }
     return nullptr;
   };
-  auto load = [&](std::span<const MemberText> members, std::span<const MemberText> other,
-                  rapidjson::Document& out) {
-    out.SetObject();
-    auto& allocator = out.GetAllocator();
-    for (const auto& member : members) {
-      Value value(false);
-      const MemberText* twin = find(other, member.key);
-      if (twin == nullptr || twin->value != member.value) {
-        JsonDocument document(member.value);
-        if (document.root()) to_value(*document.root(), value, allocator);
-      }
-      out.AddMember(
-          Value(member.key.data(), static_cast<rapidjson::SizeType>(member.key.size()), allocator),
-          value, allocator);
-    }
-  };
   rapidjson::Document before_object, after_object;
-  load(before, after, before_object);
-  load(after, before, after_object);
+  before_object.SetObject();
+  after_object.SetObject();
+  auto& before_alloc = before_object.GetAllocator();
+  auto& after_alloc = after_object.GetAllocator();
+  // The after side's values already loaded with their before twins, by key.
+  std::vector<std::pair<std::string_view, Value>> loaded_after;
+  auto add = [](rapidjson::Document& object, std::string_view key, Value& value) {
+    auto& allocator = object.GetAllocator();
+    object.AddMember(Value(key.data(), static_cast<rapidjson::SizeType>(key.size()), allocator),
+                     value, allocator);
+  };
+  for (const auto& member : before) {
+    Value value(false);
+    const MemberText* twin = find(after, member.key);
+    if (twin == nullptr || twin->value != member.value) {
+      const ModelSpec* items = twin ? identified_items(model, member.key) : nullptr;
+      Value twin_value;
+      if (items != nullptr && !member.items.empty() && !twin->items.empty() &&
+          load_list_with_stand_ins(*items, member.items, twin->items, value, before_alloc,
+                                   twin_value, after_alloc)) {
+        loaded_after.emplace_back(member.key, std::move(twin_value));
+      } else {
+        value.SetNull();
+        parse_into(member.value, value, before_alloc);
+      }
+    }
+    add(before_object, member.key, value);
+  }
+  for (const auto& member : after) {
+    Value value(false);
+    auto loaded = std::find_if(loaded_after.begin(), loaded_after.end(),
+                               [&](const auto& entry) { return entry.first == member.key; });
+    const MemberText* twin = find(before, member.key);
+    if (loaded != loaded_after.end()) {
+      value = std::move(loaded->second);
+    } else if (twin == nullptr || twin->value != member.value) {
+      value.SetNull();
+      parse_into(member.value, value, after_alloc);
+    }
+    add(after_object, member.key, value);
+  }
   DiffResult result;
   diff_loaded(model, before_object, after_object, result);
   return result;

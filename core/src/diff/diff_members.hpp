@@ -1,19 +1,32 @@
 // diff() of two contents given as their top-level members' texts (documents held open): members
-// whose text is the same on both sides are equal without being read.
+// whose text is the same on both sides are equal without being read, and so are the items of a
+// list whose text is the same on both sides when the lists' items come already read.
 #pragma once
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
 
 namespace artifacts::detail {
 
-struct MemberText {
-  std::string_view key;    // decoded
-  std::string_view value;  // compact JSON text
+// An item of a list of identified items: its text, and its identity's value as written (empty:
+// not read; see Document::ListItem).
+struct ItemText {
+  std::string_view text;
+  std::string_view identity;
 };
+
+struct MemberText {
+  std::string_view key;         // decoded
+  std::string_view value;       // compact JSON text
+  std::vector<ItemText> items;  // a list of identified items: its items, when already read
+};
+
+// The model of the items of the field `key` when that field is a list of identified items.
+const ModelSpec* identified_items(const ModelSpec& model, std::string_view key);
 
 // diff() of two contents that validate as `model`, no key repeated on either side; the same
 // patch and sections diff() gives for their texts.

@@ -84,4 +84,18 @@ std::vector<MemberSpan> object_member_spans(std::string_view json) {
   return members;
 }
 
+std::vector<std::string_view> array_item_spans(std::string_view json) {
+  std::vector<std::string_view> items;
+  std::size_t i = skip_space(json, 0) + 1;  // past '['
+  for (;;) {
+    i = skip_space(json, i);
+    if (i >= json.size() || json[i] == ']') break;
+    const std::size_t end = value_end(json, i);
+    items.push_back(json.substr(i, end - i));
+    i = skip_space(json, end);
+    if (i < json.size() && json[i] == ',') ++i;
+  }
+  return items;
+}
+
 }  // namespace artifacts::detail

@@ -1,6 +1,6 @@
 // Byte-level work on JSON text already known to be well-formed: whitespace between tokens removed
-// (tokens kept byte for byte, so every parser reads the same values), a top-level object's members
-// cut out as spans.
+// (tokens kept byte for byte, so every parser reads the same values), an object's members and an
+// array's items cut out as spans.
 #pragma once
 
 #include <string>
@@ -19,5 +19,8 @@ struct MemberSpan {
 
 // The members of the well-formed JSON object `json`, in order (repeats included).
 std::vector<MemberSpan> object_member_spans(std::string_view json);
+
+// The items of the well-formed JSON array `json`, in order, each as written.
+std::vector<std::string_view> array_item_spans(std::string_view json);
 
 }  // namespace artifacts::detail

@@ -17,14 +17,44 @@
 namespace artifacts {
 namespace {
 
+// An item of a list member as offsets into the member's value (views would not survive the
+// members' vector moving a short string).
+struct ItemOffsets {
+  std::size_t begin, size;
+  std::size_t identity_begin, identity_size;
+};
+
 // What is known of one member's value (for the field it names, at the document's tier).
 struct MemberChecks {
   std::optional<bool> as_written;
   std::array<std::optional<detail::FieldResult>, 2> checked;  // lax, strict
+  std::optional<std::vector<ItemOffsets>> items;              // when it is a list
 };
 
 bool has_escape(std::string_view raw_key) {
   return raw_key.find('\\') != std::string_view::npos;
+}
+
+std::vector<ItemOffsets> item_offsets(std::string_view value, std::string_view identity) {
+  std::vector<ItemOffsets> items;
+  if (!value.starts_with('[')) return items;
+  for (auto item : detail::array_item_spans(value)) {
+    ItemOffsets offsets{static_cast<std::size_t>(item.data() - value.data()), item.size(), 0, 0};
+    if (!identity.empty() && item.starts_with('{')) {
+      for (const auto& member : detail::object_member_spans(item)) {
+        if (has_escape(member.raw_key)) {
+          offsets.identity_size = 0;
+          break;
+        }
+        if (member.raw_key == identity) {  // a repeated key's last value, as parsing reads it
+          offsets.identity_begin = static_cast<std::size_t>(member.value.data() - value.data());
+          offsets.identity_size = member.value.size();
+        }
+      }
+    }
+    items.push_back(offsets);
+  }
+  return items;
 }
 
 // The deepest nesting of containers in compact, well-formed JSON text.
@@ -169,6 +199,20 @@ std::span<const Document::Member> Document::members() const {
   return state_->members;
 }
 
+std::vector<Document::ListItem> Document::list_items(std::size_t index,
+                                                     std::string_view identity) const {
+  const std::string_view value = state_->members[index].value;
+  auto& known = state_->checks[index].items;
+  if (!known) known = item_offsets(value, identity);
+  std::vector<ListItem> items;
+  items.reserve(known->size());
+  for (const auto& offsets : *known) {
+    items.push_back({value.substr(offsets.begin, offsets.size),
+                     value.substr(offsets.identity_begin, offsets.identity_size)});
+  }
+  return items;
+}
+
 const std::string& Document::text() const {
   return state_->whole_text();
 }
@@ -306,10 +350,10 @@ ValidationResult Document::set_section(std::string_view id, std::string_view jso
     }
   } else if (first < state.members.size()) {
     state.members[first].value = std::move(value);
-    state.checks[first] = MemberChecks{as_written, {}};
+    state.checks[first] = MemberChecks{as_written, {}, {}};
   } else {
     state.members.push_back(Member{std::string(field->key), std::string(field->key), value});
-    state.checks.push_back(MemberChecks{as_written, {}});
+    state.checks.push_back(MemberChecks{as_written, {}, {}});
     index = state.members.size() - 1;
   }
   state.changed();

@@ -22,7 +22,16 @@ bool has_repeated_key(const Document& document) {
 
 std::vector<detail::MemberText> member_texts(const Document& document) {
   std::vector<detail::MemberText> texts;
-  for (const auto& member : document.members()) texts.push_back({member.key, member.value});
+  const auto members = document.members();
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    detail::MemberText text{members[i].key, members[i].value, {}};
+    if (const ModelSpec* items = detail::identified_items(document.model(), members[i].key)) {
+      for (const auto& item : document.list_items(i, items->identity)) {
+        text.items.push_back({item.text, item.identity});
+      }
+    }
+    texts.push_back(std::move(text));
+  }
   return texts;
 }
 
