@@ -3,7 +3,7 @@
 // reads), its checksum verified, and every record and outbox entry checked, its content migrated
 // and validated through the core. Any failure is a BackupError; nothing here writes.
 import {
-  ARTIFACTS, CONTENT_FIELDS, GenerationStatus, RECORD_DEFAULTS, SCHEMA_VERSION, STORED_RECORD_FIELDS,
+  ARTIFACTS, CONTENT_FIELDS, GenerationStatus, IssueType, RECORD_DEFAULTS, SCHEMA_VERSION, STORED_RECORD_FIELDS,
 } from '../registry.js';
 import { ArtifactsError, BackupError } from '../errors.js';
 import { migrate, validate } from '../operations.js';
@@ -148,9 +148,13 @@ function checkedContent(where, type, field, content) {
   try {
     if (version < SCHEMA_VERSION) current = migrate(type, content).value;
     const checked = validate(type, current);
-    if (!checked.ok) {
-      const first = checked.errors[0];
-      throw invalidRecord(where, `has invalid ${field}: ${first.msg}${first.loc?.length ? ` at ${first.loc.join('.')}` : ''}`, checked.errors);
+    // Unknown keys are dropped by validation; a file this package wrote has none, so one here
+    // was added by hand or by something else: refused rather than silently cut.
+    const problems = checked.ok ? checked.warnings.filter((w) => w.type === IssueType.UNKNOWN_KEY) : checked.errors;
+    if (problems.length) {
+      const first = problems[0];
+      const at = first.loc?.length ? ` at ${first.loc.join('.')}` : '';
+      throw invalidRecord(where, checked.ok ? `has an unknown key in ${field}${at}` : `has invalid ${field}: ${first.msg}${at}`, problems);
     }
     return checked.value;
   } catch (error) {
