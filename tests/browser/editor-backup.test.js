@@ -164,7 +164,7 @@ test('out of space (the origin\'s quota lowered): a write over it shows the stor
     // text: Chromium may compress what IndexedDB stores.)
     await editSection(page, 'brief', 'problem_statement', randomBytes(750_000).toString('base64'));
     const text = await messageMatching(page, /storage_full/);
-    assert.match(text, /^\[storage_full\] editSection was not saved: this site's storage space in the browser is full/);
+    assert.match(text, /^\[storage_full\] This site's storage space in the browser is full: the change was not saved \(editSection: /);
     assert.equal(await message(page).getAttribute('role'), 'alert');
     await page.screenshot({ path: `${shots}04-storage-full.png` });
     assert.deepEqual(await readDatabase(page), saved, 'nothing of the refused edit was written');
@@ -177,7 +177,7 @@ test('out of space (the origin\'s quota lowered): a write over it shows the stor
     bigger.checksum = await backupChecksum(bigger);
     await byTestId(page, 'restore-replace').check();
     await byTestId(page, 'restore-file').setInputFiles({ name: 'bigger.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bigger)) });
-    assert.match(await messageMatching(page, /importProject/), /^\[storage_full\] importProject was not saved/);
+    assert.match(await messageMatching(page, /importProject/), /^\[storage_full\] This site's storage space in the browser is full: the change was not saved \(importProject: /);
     assert.deepEqual(await readDatabase(page), saved);
 
     // With the quota back, a reload shows exactly what was saved, and writes work again.

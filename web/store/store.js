@@ -41,8 +41,9 @@ async function storage(what, work) {
     if (error instanceof ArtifactsError) throw error;
     const quota = [error, ...transactions.map((tx) => tx.error)].find(isQuotaError);
     if (quota) {
-      throw new StorageFullError(`${what} was not saved: this site's storage space in the browser is full ` +
-        `(${quota.message || quota.name}). Nothing of it was written; free some space and try again.`, { cause: quota });
+      throw new StorageFullError(`This site's storage space in the browser is full: the change was not saved (${what}: ` +
+        `${quota.message || quota.name}). Nothing of it was written; free some space (back up and delete old plans, or ` +
+        'clear other data of this site) and try again.', { cause: quota });
     }
     // A failed commit's DOMException may carry only its name (QuotaExceededError).
     throw new StorageError(`${what} failed: ${error?.message || error?.name || String(error)}`, { cause: error });
