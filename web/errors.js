@@ -31,6 +31,16 @@ export const LeaseLostError = define('LeaseLostError', 'lease_lost');
 export const SchemaVersionUnsupportedError = define('SchemaVersionUnsupportedError', 'schema_version_unsupported');
 export const NotFoundError = define('NotFoundError', 'not_found');
 export const StorageError = define('StorageError', 'storage_failed');
+// The browser refused a write for want of space (IndexedDB's QuotaExceededError): the write's
+// transaction was aborted, so nothing of it was stored. A StorageError, so code that handles
+// storage failures in general still catches it.
+export class StorageFullError extends StorageError {
+  /** @param {string} message @param {{cause?: unknown}} [details] */
+  constructor(message, details) {
+    super(message, details);
+    this.code = 'storage_full';
+  }
+}
 export const NotInitializedError = define('NotInitializedError', 'not_initialized');
 
 // An LLM runner's failures (web/runners/): the answer was cut off, the model refused, or the call
@@ -50,6 +60,22 @@ export class LlmFailedError extends ArtifactsError {
     super('llm_failed', message, { cause });
     if (status !== undefined) this.status = status;
     if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
+  }
+}
+
+// A backup that cannot be restored; `code` says why (BACKUP_ERROR_CODES), and nothing was written.
+export const BACKUP_ERROR_CODES = Object.freeze([
+  'backup_corrupt',         // not JSON, not an object, or a field missing or of the wrong kind
+  'backup_truncated',       // the text ends before its JSON does (a download cut off)
+  'backup_checksum',        // the content does not match its checksum (changed after export)
+  'backup_newer_format',    // written by a newer version (formatVersion or schemaVersion)
+  'backup_wrong_type',      // not a backup of this package (a plan, another app's file)
+  'backup_invalid_record',  // a record or outbox entry that is not valid (named in the message)
+]);
+export class BackupError extends ArtifactsError {
+  /** @param {string} code one of BACKUP_ERROR_CODES @param {string} message @param {{errors?: object[], cause?: unknown}} [details] */
+  constructor(code, message, details) {
+    super(code, message, details);
   }
 }
 

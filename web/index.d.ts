@@ -385,7 +385,7 @@ export interface StoreChange {
   /** The store's own writes, and the sync client's (acknowledged, reconciled, ...). */
   kind: 'beginGeneration' | 'completeGeneration' | 'failGeneration' | 'editSection' | 'annotate'
     | 'syncAttempt' | 'syncAcknowledged' | 'syncReconciled' | 'syncRetryScheduled' | 'syncRefused' | 'syncResolved'
-    | 'syncFlushRequested';
+    | 'syncFlushRequested' | 'importProject';
   projectId: string;
   artifactType: ArtifactTypeId;
   id: string | null;
@@ -559,8 +559,76 @@ export class ArtifactStore {
   outbox(options?: { recordId?: string }): Promise<OutboxEntry[]>;
   /** The ids of every project with a record here. */
   projectIds(): Promise<string[]>;
+  /**
+   * Asks the browser to keep this site's data under storage pressure (navigator.storage.persist());
+   * supported false where the API does not exist (Node). Never throws.
+   */
+  persist(): Promise<{ persisted: boolean; supported: boolean }>;
+  /** This site's usage and quota in bytes (navigator.storage.estimate()) and whether it is kept. */
+  estimate(): Promise<StorageEstimateResult>;
   close(): void;
 }
+
+export interface StorageEstimateResult {
+  usage: number | null;
+  quota: number | null;
+  /** Whether the browser promised to keep the site's data (null when it cannot say). */
+  persisted: boolean | null;
+  supported: boolean;
+}
+
+// ---- backup and restore (docs/backup.md) -------------------------------------------------------
+
+export const BACKUP_FORMAT: 'cofounder-artifacts-backup';
+export const BACKUP_FORMAT_VERSION: number;
+
+/** A project's backup: every record as stored and its unsent outbox entries, checksummed. */
+export interface ProjectBackup {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  exportedAt: string;
+  /** The content schema version of the library that wrote it. */
+  schemaVersion: number;
+  /** The project's id and what the caller added (name, idea, ...). */
+  project: { id: string; [key: string]: unknown };
+  records: ArtifactRecord[];
+  outbox: OutboxEntry[];
+  /** 'sha256-' + hex SHA-256 of the canonical JSON of every other member. */
+  checksum: string;
+}
+
+export const ImportMode: { readonly MERGE: 'merge'; readonly REPLACE: 'replace' };
+export type ImportModeName = (typeof ImportMode)[keyof typeof ImportMode];
+
+export interface ImportSummary {
+  project: { id: string; [key: string]: unknown };
+  /** Records written from the backup. */
+  written: number;
+  /** Records kept because the stored one was newer (merge). */
+  kept: number;
+  /** Records of the project deleted (replace: those the backup lacks; merge: one replaced under another id). */
+  removed: number;
+  /** Outbox entries added. */
+  outbox: number;
+}
+
+/** The backup of a project; NotFoundError when the store has none of its records. */
+export function exportProject(store: ArtifactStore, projectId: string,
+  options?: { project?: Record<string, unknown> }): Promise<ProjectBackup>;
+/** The backup as its file's text (JSON). */
+export function backupText(backup: ProjectBackup): string;
+/** The backup as a file's content (application/json). */
+export function backupBlob(backup: ProjectBackup): Blob;
+/**
+ * Restores a project: checks everything first (BackupError, nothing written), then writes it in
+ * one transaction (StorageFullError when the browser is out of space, nothing written).
+ */
+export function importProject(store: ArtifactStore, backup: ProjectBackup | string | Blob | unknown,
+  options?: { mode?: ImportModeName }): Promise<ImportSummary>;
+/** The canonical JSON text the checksum is computed over (sorted keys, no whitespace). */
+export function canonicalJson(value: unknown): string;
+/** 'sha256-' + hex SHA-256 of the canonical JSON of `backup` without its checksum. */
+export function backupChecksum(backup: object): Promise<string>;
 
 /** What the pipeline tells a runner call: its abort signal and the generation's tier. */
 export interface RunnerCallOptions {
@@ -684,7 +752,7 @@ export function sectionsFor<K extends ArtifactTypeId>(type: K, tier?: TierName):
 export type ErrorCode =
   | Exclude<StatusCode, 'ok'>
   | 'tier_locked' | 'generation_in_progress' | 'lease_lost' | 'not_found' | 'storage_failed'
-  | 'not_initialized' | 'llm_truncated' | 'llm_refused' | 'llm_failed';
+  | 'not_initialized' | 'llm_truncated' | 'llm_refused' | 'llm_failed' | 'storage_full' | BackupErrorCode;
 
 export class ArtifactsError extends Error {
   constructor(code: ErrorCode, message: string, details?: { errors?: ValidationIssue[]; cause?: unknown });
@@ -701,7 +769,21 @@ export class ConcurrentGenerationError extends ArtifactsError { readonly code: '
 export class LeaseLostError extends ArtifactsError { readonly code: 'lease_lost'; }
 export class SchemaVersionUnsupportedError extends ArtifactsError { readonly code: 'schema_version_unsupported'; }
 export class NotFoundError extends ArtifactsError { readonly code: 'not_found'; }
-export class StorageError extends ArtifactsError { readonly code: 'storage_failed'; }
+export class StorageError extends ArtifactsError { readonly code: 'storage_failed' | 'storage_full'; }
+/** The browser refused a write for want of space (QuotaExceededError): nothing of it was written. */
+export class StorageFullError extends StorageError {
+  constructor(message: string, details?: { cause?: unknown });
+  readonly code: 'storage_full';
+}
+/** Why a backup cannot be restored. */
+export type BackupErrorCode = 'backup_corrupt' | 'backup_truncated' | 'backup_checksum' | 'backup_newer_format'
+  | 'backup_wrong_type' | 'backup_invalid_record';
+export const BACKUP_ERROR_CODES: readonly BackupErrorCode[];
+/** A backup refused before anything was written; `code` says why. */
+export class BackupError extends ArtifactsError {
+  constructor(code: BackupErrorCode, message: string, details?: { errors?: ValidationIssue[]; cause?: unknown });
+  readonly code: BackupErrorCode;
+}
 /** A core call before `await init()` finished. */
 export class NotInitializedError extends ArtifactsError { readonly code: 'not_initialized'; }
 /** An LLM runner's answer was cut off (the provider's token limit) before the JSON was complete. */

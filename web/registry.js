@@ -80,6 +80,12 @@ export const RECORD_DEFAULTS = deepFreeze(Object.fromEntries(
 export const CONTENT_FIELDS = deepFreeze(
   storedRecord.fields.filter((f) => f.type.refers === 'artifact_content').map((f) => f.key));
 
+// The stored record's fields: key, kind (the registry's type kind), whether required, the choices
+// of an enumeration or literal. What a restored backup's records are checked against.
+export const STORED_RECORD_FIELDS = deepFreeze(storedRecord.fields.map((f) => ({
+  key: f.key, kind: f.type.kind, required: f.required, ...(f.type.choices ? { choices: [...f.type.choices] } : {}),
+})));
+
 // Positions the core's indexed calls use (the core's model_at order); tiers by rank.
 export const MODEL_INDEX = new Map(REGISTRY.model_ids.map((id, i) => [id, i]));
 export const TIER_INDEX = new Map(REGISTRY.tiers.map((t, i) => [t, i]));

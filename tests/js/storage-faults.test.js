@@ -10,7 +10,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  init, ArtifactStore, ConcurrentGenerationError, DEFAULT_LEASE_TTL_MS, GENERATION_ORDER, StorageError,
+  init, ArtifactStore, ConcurrentGenerationError, DEFAULT_LEASE_TTL_MS, GENERATION_ORDER, StorageError, StorageFullError,
   generateAll, regenerate,
 } from 'cofounder-artifacts';
 import { RunnerFake, SAMPLE_PLAN } from 'cofounder-artifacts/testing';
@@ -110,13 +110,15 @@ const WRITES = {
   },
 };
 
+// Each fault, and the code of the error the store throws for it: a quota error, however it
+// arrives (the request, the abort, the commit), is StorageFullError.
 const FAULTS = {
-  'quota error on the write': (faults) => faults.failNext('put', quotaExceeded()),
-  'the read fails': (faults) => faults.failNext('get', new DOMException('The disk is gone.', 'UnknownError')),
-  'aborted after the read': (faults) => faults.abortAfter(1),
-  'aborted at the first request': (faults) => faults.abortAfter(0),
-  'aborted with an error after the read': (faults) => faults.abortAfter(1, { error: quotaExceeded() }),
-  'the commit fails': (faults) => faults.failCommit(quotaExceeded()),
+  'quota error on the write': [(faults) => faults.failNext('put', quotaExceeded()), 'storage_full'],
+  'the read fails': [(faults) => faults.failNext('get', new DOMException('The disk is gone.', 'UnknownError')), 'storage_failed'],
+  'aborted after the read': [(faults) => faults.abortAfter(1), 'storage_failed'],
+  'aborted at the first request': [(faults) => faults.abortAfter(0), 'storage_failed'],
+  'aborted with an error after the read': [(faults) => faults.abortAfter(1, { error: quotaExceeded() }), 'storage_full'],
+  'the commit fails': [(faults) => faults.failCommit(quotaExceeded()), 'storage_full'],
 };
 
 // ---- the helper itself -------------------------------------------------------------------------
@@ -157,7 +159,7 @@ test('faulty-indexeddb: a failed request, an abort and a failed commit behave as
 
 for (const [writeName, write] of Object.entries(WRITES)) {
   test(`${writeName}: every fault leaves every record as it was; then the same call succeeds`, async () => {
-    for (const [faultName, arm] of Object.entries(FAULTS)) {
+    for (const [faultName, [arm, code]] of Object.entries(FAULTS)) {
       const env = await environment();
       const leases = await scenario(env);
       const before = await snapshot(env);
@@ -166,7 +168,8 @@ for (const [writeName, write] of Object.entries(WRITES)) {
       arm(env.faults);
       await assert.rejects(write.run(env.store, leases), (error) => {
         assert.ok(error instanceof StorageError, `${faultName}: ${error?.name}: ${error?.message}`);
-        assert.equal(error.code, 'storage_failed');
+        assert.equal(error.code, code, faultName);
+        assert.equal(error instanceof StorageFullError, code === 'storage_full', faultName);
         assert.ok(error.cause instanceof DOMException, faultName);
         return true;
       }, faultName);

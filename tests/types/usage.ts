@@ -5,6 +5,8 @@ import {
   regenerate, createStreamValidator, openDocument, type StreamEvent, ArtifactType, GENERATION_ORDER, Tier, ARTIFACTS, sectionsFor, ArtifactsError,
   ValidationFailedError, GenerationStatus, type ProductBriefContent, type MilestonesContent, type ArtifactRecordOf,
   SyncClient, type SyncStatus, type OutboxEntry, OutboxKind, OutboxState,
+  exportProject, importProject, backupText, backupBlob, ImportMode, BackupError, StorageFullError, StorageError,
+  type ProjectBackup, type ImportSummary, type BackupErrorCode,
 } from 'cofounder-artifacts';
 import { RunnerFake, SAMPLE_PLAN } from 'cofounder-artifacts/testing';
 
@@ -91,6 +93,25 @@ export async function main(): Promise<void> {
   console.log(waiting.filter((entry) => entry.state === OutboxState.PENDING).length);
   unsubscribe();
   await sync.stop();
+  // Backup and restore; the browser's storage.
+  const backup: ProjectBackup = await exportProject(store, 'p', { project: { name: 'StockPilot' } });
+  const file: Blob = backupBlob(backup);
+  const restored: ImportSummary = await importProject(store, backupText(backup), { mode: ImportMode.REPLACE });
+  await importProject(store, file);
+  console.log(restored.written, restored.kept, restored.outbox, restored.project.id, backup.checksum, backup.records[0]?.version_number);
+  const kept = await store.persist();
+  const space = await store.estimate();
+  if (space.supported && kept.persisted) console.log(space.usage, space.quota, space.persisted);
+  try {
+    await importProject(store, 'not json', { mode: 'merge' });
+  } catch (error) {
+    if (error instanceof BackupError) {
+      const code: BackupErrorCode = error.code;
+      console.log(code === 'backup_truncated', error.message);
+    }
+    if (error instanceof StorageFullError) console.log(error.code === 'storage_full');
+    if (error instanceof StorageError) console.log(error.code === 'storage_failed' || error.code === 'storage_full');
+  }
   try {
     await store.editSection('p', 'brief', 'market_analysis', 'x', { tier: 'bootstrapper' });
   } catch (error) {

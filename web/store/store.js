@@ -4,7 +4,8 @@
 // inside a transaction (the core's calls are synchronous).
 import { ARTIFACTS, GenerationStatus, SCHEMA_VERSION } from '../registry.js';
 import {
-  ArtifactsError, InvalidInputError, NotFoundError, StorageError, TierLockedError, ValidationFailedError,
+  ArtifactsError, InvalidInputError, NotFoundError, StorageError, StorageFullError, TierLockedError,
+  ValidationFailedError,
 } from '../errors.js';
 import { diff, validate } from '../operations.js';
 import { ChangeFeed } from './changes.js';
@@ -20,12 +21,30 @@ import { INDEX_BY_PROJECT, INDEX_BY_PROJECT_TYPE, INDEX_BY_RECORD, META, OUTBOX,
 
 export const DEFAULT_LEASE_TTL_MS = 5 * 60 * 1000;
 
-// IndexedDB failures become StorageError; the package's own errors pass through.
+// A browser's "no space left for this site": the standard name, Firefox's legacy one, the legacy code.
+function isQuotaError(error) {
+  return error?.name === 'QuotaExceededError' || error?.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error?.code === 22;
+}
+
+// IndexedDB failures become StorageError (StorageFullError when the browser is out of space);
+// the package's own errors pass through. `work(track)` hands its transactions to `track` so that
+// a request failing only with AbortError still shows why its transaction aborted (tx.error).
 async function storage(what, work) {
+  const transactions = [];
+  const track = (tx) => {
+    transactions.push(tx);
+    return tx;
+  };
   try {
-    return await work();
+    return await work(track);
   } catch (error) {
     if (error instanceof ArtifactsError) throw error;
+    const quota = [error, ...transactions.map((tx) => tx.error)].find(isQuotaError);
+    if (quota) {
+      throw new StorageFullError(`This site's storage space in the browser is full: the change was not saved (${what}: ` +
+        `${quota.message || quota.name}). Nothing of it was written; free some space (back up and delete old plans, or ` +
+        'clear other data of this site) and try again.', { cause: quota });
+    }
     // A failed commit's DOMException may carry only its name (QuotaExceededError).
     throw new StorageError(`${what} failed: ${error?.message || error?.name || String(error)}`, { cause: error });
   }
@@ -82,6 +101,41 @@ export class ArtifactStore {
     return this.db;
   }
 
+  // ---- the browser's storage -----------------------------------------------------------------
+
+  /**
+   * Asks the browser to keep this site's data (navigator.storage.persist()) rather than clear it
+   * under storage pressure. Where the API does not exist (Node, old browsers): supported false.
+   * @returns {Promise<{persisted: boolean, supported: boolean}>}
+   */
+  async persist() {
+    const storage = globalThis.navigator?.storage;
+    if (typeof storage?.persist !== 'function') return { persisted: false, supported: false };
+    try {
+      return { persisted: Boolean(await storage.persist()), supported: true };
+    } catch {
+      return { persisted: false, supported: true };
+    }
+  }
+
+  /**
+   * How much this site stores and may store (navigator.storage.estimate(), in bytes), and whether
+   * the browser promised to keep it (persisted; null when unknown). Supported false where the API
+   * does not exist; never throws.
+   * @returns {Promise<{usage: number|null, quota: number|null, persisted: boolean|null, supported: boolean}>}
+   */
+  async estimate() {
+    const storage = globalThis.navigator?.storage;
+    if (typeof storage?.estimate !== 'function') return { usage: null, quota: null, persisted: null, supported: false };
+    try {
+      const { usage, quota } = await storage.estimate();
+      const persisted = typeof storage.persisted === 'function' ? Boolean(await storage.persisted()) : null;
+      return { usage: usage ?? null, quota: quota ?? null, persisted, supported: true };
+    } catch {
+      return { usage: null, quota: null, persisted: null, supported: false };
+    }
+  }
+
   // ---- reads ------------------------------------------------------------------------------
 
   // One read in its own transaction. Not idb's db.get() shortcuts: when their request fails,
@@ -117,6 +171,25 @@ export class ArtifactStore {
       .sort((a, b) => order.indexOf(a.artifact_type) - order.indexOf(b.artifact_type));
   }
 
+  /**
+   * A project's records exactly as stored (content not migrated) in GENERATION_ORDER, and its
+   * outbox entries in seq order, read in one transaction (a consistent copy, for a backup).
+   */
+  async projectSnapshot(projectId) {
+    checkProject(projectId);
+    return storage('projectSnapshot', async () => {
+      const tx = this.database().transaction([STORE, OUTBOX], 'readonly');
+      tx.done.catch(() => {});
+      const records = await tx.objectStore(STORE).index(INDEX_BY_PROJECT).getAll(projectId);
+      const entries = await tx.objectStore(OUTBOX).getAll();
+      const order = Object.keys(ARTIFACTS);
+      return {
+        records: records.sort((a, b) => order.indexOf(a.artifact_type) - order.indexOf(b.artifact_type)),
+        outbox: entries.filter((entry) => entry.projectId === projectId),
+      };
+    });
+  }
+
   async requireRecord(projectId, type) {
     const record = await this.getByType(projectId, type);
     if (!record) throw new NotFoundError(`no ${type} artifact for project ${projectId}`);
@@ -130,31 +203,43 @@ export class ArtifactStore {
   // back. `change` is synchronous: it may call the core, never await anything else. `enqueue`
   // (next, stored) gives the outbox drafts of the write, added in the same transaction.
   async update(what, projectId, type, change, { enqueue } = {}) {
-    const db = this.database();
-    const written = await storage(what, async () => {
-      const tx = db.transaction([STORE, OUTBOX], 'readwrite');
-      // A request that fails (a quota error on the put) aborts the transaction: then tx.done
-      // rejects too, and must not do so unobserved while that request's error is thrown.
-      tx.done.catch(() => {});
+    const written = await this.transact(what, [STORE, OUTBOX], async (tx) => {
       const records = tx.objectStore(STORE);
       const stored = await records.index(INDEX_BY_PROJECT_TYPE).get([projectId, type]);
-      let next;
-      let drafts = [];
-      try {
-        next = change(stored ?? null);
-        if (next && enqueue) drafts = enqueue(next, stored ?? null);
-      } catch (error) {
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw error;
-      }
+      const next = change(stored ?? null);
+      const drafts = next && enqueue ? enqueue(next, stored ?? null) : [];
       if (next) await records.put(next);
       for (const draft of drafts) await tx.objectStore(OUTBOX).add(outboxEntry(next, draft, next.updated_at));
-      await tx.done;
       return { changed: Boolean(next), record: next ?? stored, queued: drafts.length };
     });
     if (written.changed) this.publishChange(what, written.record, { projectId, artifactType: type, queued: written.queued });
     return written.record;
+  }
+
+  /**
+   * The one way the store writes: `work(tx)` in one readwrite transaction over `stores`, awaiting
+   * nothing but the transaction's requests (the core's calls are synchronous). When `work` throws,
+   * the transaction is aborted: nothing of it is written. IndexedDB's failures become StorageError,
+   * a quota error StorageFullError. Resolves with what `work` returned, once committed.
+   */
+  async transact(what, stores, work) {
+    const db = this.database();
+    return storage(what, async (track) => {
+      const tx = track(db.transaction(stores, 'readwrite'));
+      // A request that fails (a quota error on the put) aborts the transaction: then tx.done
+      // rejects too, and must not do so unobserved while that request's error is thrown.
+      tx.done.catch(() => {});
+      let result;
+      try {
+        result = await work(tx);
+      } catch (error) {
+        try { tx.abort(); } catch { /* already aborted by the failed request */ }
+        await tx.done.catch(() => {});
+        throw error;
+      }
+      await tx.done;
+      return result;
+    });
   }
 
   publishChange(kind, record, extra = {}) {
@@ -200,10 +285,7 @@ export class ArtifactStore {
    * written unless all of it is.
    */
   async syncWrite(what, recordId, change, { fallbackId } = {}) {
-    const db = this.database();
-    const written = await storage(what, async () => {
-      const tx = db.transaction([STORE, OUTBOX], 'readwrite');
-      tx.done.catch(() => {});
+    const written = await this.transact(what, [STORE, OUTBOX], async (tx) => {
       const records = tx.objectStore(STORE);
       const queue = tx.objectStore(OUTBOX);
       // The record may be known here under another id (`fallbackId`): the backend's wins.
@@ -214,14 +296,7 @@ export class ArtifactStore {
         if (stored) id = fallbackId;
       }
       const entries = await queue.index(INDEX_BY_RECORD).getAll(id);
-      let plan;
-      try {
-        plan = change({ record: stored ?? null, entries }) ?? {};
-      } catch (error) {
-        tx.abort();
-        await tx.done.catch(() => {});
-        throw error;
-      }
+      const plan = change({ record: stored ?? null, entries }) ?? {};
       if (plan.deleteRecordId) {
         const doomed = await queue.index(INDEX_BY_RECORD).getAllKeys(plan.deleteRecordId);
         for (const seq of doomed) await queue.delete(seq);
@@ -230,7 +305,6 @@ export class ArtifactStore {
       if (plan.record) await records.put(plan.record);
       for (const entry of plan.put ?? []) await queue.put(entry);
       for (const seq of plan.delete ?? []) await queue.delete(seq);
-      await tx.done;
       return plan;
     });
     const record = written.record ?? null;
@@ -252,18 +326,12 @@ export class ArtifactStore {
 
   /** Replaces meta `key` with `change(current)` atomically; undefined leaves it. Returns the value kept. */
   async updateMeta(key, change) {
-    return storage('updateMeta', async () => {
-      const tx = this.database().transaction(META, 'readwrite');
-      tx.done.catch(() => {});
+    return this.transact('updateMeta', META, async (tx) => {
       const current = (await tx.store.get(key))?.value;
       const next = change(current);
-      if (next === undefined) {
-        await tx.done;
-        return current;
-      }
+      if (next === undefined) return current;
       if (next === null) await tx.store.delete(key);
       else await tx.store.put({ key, value: next });
-      await tx.done;
       return next;
     });
   }

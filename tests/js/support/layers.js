@@ -14,7 +14,7 @@ export const LAYERS = [
   { name: 'operations', rank: 2, holds: (file) => ['operations.js', 'arguments.js', 'results.js', 'stream.js', 'document.js'].includes(file) },
   { name: 'runners', rank: 3, holds: (file) => file.startsWith('runners/') },
   { name: 'store', rank: 4, holds: (file) => file.startsWith('store/') },
-  { name: 'pipeline', rank: 5, holds: (file) => file === 'pipeline.js' || file.startsWith('sync/') },
+  { name: 'pipeline', rank: 5, holds: (file) => file === 'pipeline.js' || file.startsWith('sync/') || file.startsWith('backup/') },
   {
     name: 'entry', rank: 6,
     holds: (file) => file === 'index.js' || file === 'diagnostics.js' || file.startsWith('testing/'),

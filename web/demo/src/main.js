@@ -12,6 +12,7 @@ import { renderApp } from './view-shell.js';
 import { probeBackend } from './backend.js';
 import { sectionTitle } from './labels.js';
 import { discoverProjects, startSync, stopSync } from './sync.js';
+import { backupActions, startStorageWatch } from './view-backup.js';
 
 const state = {
   store: null,
@@ -330,6 +331,8 @@ const actions = {
   },
 };
 
+Object.assign(actions, backupActions(state, { guarded, setMessage, selectProject: (id) => actions.selectProject(id) }));
+
 function markdownOptions(variant) {
   return {
     variant,
@@ -354,6 +357,7 @@ async function start() {
   // upstream, or the sample plan streamed in Chat Completions format); its key is an API token.
   if (state.backend?.llm && !state.backend.offline) state.endpoint.baseURL = state.backend.llm;
   state.store = await ArtifactStore.open({ name: 'cofounder-editor' });
+  startStorageWatch(state);
   // Another tab changed a record: show it.
   state.store.subscribe(async (change) => {
     if (change.projectId !== state.project?.id || state.busy) return;

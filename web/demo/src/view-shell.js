@@ -7,6 +7,7 @@ import { renderArtifact } from './view-artifact.js';
 import { tierLabel } from './labels.js';
 import { ENDPOINT_GENERATOR, GENERATORS } from './runner.js';
 import { syncIndicator, syncPanel } from './view-sync.js';
+import { backupPanel } from './view-backup.js';
 
 function select(attributes, options, current) {
   return h('select', attributes, Object.entries(options).map(([value, label]) =>
@@ -143,7 +144,7 @@ function exportPreview(state, actions) {
 
 export function renderApp(root, state, actions) {
   if (!state.project) {
-    replaceChildren(root, topBar(state, actions), welcome(actions));
+    replaceChildren(root, topBar(state, actions), messageBar(state.message), welcome(actions), backupPanel(state, actions));
     return;
   }
   replaceChildren(root,
@@ -152,5 +153,6 @@ export function renderApp(root, state, actions) {
     messageBar(state.message),
     h('div', { class: 'layout' },
       artifactList(state, actions),
-      h('main', {}, syncPanel(state, actions), exportPreview(state, actions), renderArtifact(state, actions))));
+      h('main', {}, syncPanel(state, actions), exportPreview(state, actions), renderArtifact(state, actions))),
+    backupPanel(state, actions));
 }
