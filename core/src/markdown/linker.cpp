@@ -45,17 +45,23 @@ Linker::Linker(const Outline& outline) : budget_(kLinkBudget) {
   auto anchor = [&slugger](std::string_view heading) {
     return slugger.unique(single_line(heading));
   };
-  anchor(outline.title);
-  if (!outline.contents.empty()) anchor(outline.contents);
+  title_href_ = "#" + anchor(outline.title);
+  if (!outline.contents.empty()) contents_href_ = "#" + anchor(outline.contents);
+  section_hrefs_.resize(outline.artifacts.size());
+  item_hrefs_.resize(outline.artifacts.size());
   for (std::size_t a = 0; a < outline.artifacts.size(); ++a) {
     const Artifact& artifact = outline.artifacts[a];
     if (outline.plan) artifact_hrefs_.push_back("#" + anchor(artifact.title));
-    for (const Section& section : artifact.sections) {
+    item_hrefs_[a].resize(artifact.sections.size());
+    for (std::size_t s = 0; s < artifact.sections.size(); ++s) {
+      const Section& section = artifact.sections[s];
       std::string href = "#" + anchor(section.title);
+      section_hrefs_[a].push_back(href);
       if (outline.plan) add_quote_sources(a, section, href);
       if (section.form != Form::items) continue;
       for (const Item& item : section.items) {
         std::string item_anchor = anchor(item.title);
+        item_hrefs_[a][s].push_back("#" + item_anchor);
         std::string name = single_line(item.name);
         if (name.size() >= kMinLinkedName && !item_anchor.empty()) {
           entities_.push_back({std::move(name), a, &item, "#" + item_anchor});

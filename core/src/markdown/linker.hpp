@@ -27,6 +27,17 @@ class Linker {
 
   // "#anchor" of the plan's artifact `index`'s heading.
   const std::string& artifact_href(std::size_t index) const { return artifact_hrefs_[index]; }
+  // "#anchor" of the document's title and of the plan's Contents (empty without them).
+  const std::string& title_href() const { return title_href_; }
+  const std::string& contents_href() const { return contents_href_; }
+  // "#anchor" of a section's heading, and of an item's in a section of items: for a renderer
+  // that writes the heading ids itself (HTML).
+  const std::string& section_href(std::size_t artifact, std::size_t section) const {
+    return section_hrefs_[artifact][section];
+  }
+  const std::string& item_href(std::size_t artifact, std::size_t section, std::size_t item) const {
+    return item_hrefs_[artifact][section][item];
+  }
 
   // The links of one text (a paragraph, a list item, a field's value): each item at most once.
   class Text {
@@ -74,6 +85,10 @@ class Linker {
   void index_entities();
 
   std::vector<std::string> artifact_hrefs_;
+  std::string title_href_;
+  std::string contents_href_;
+  std::vector<std::vector<std::string>> section_hrefs_;            // [artifact][section]
+  std::vector<std::vector<std::vector<std::string>>> item_hrefs_;  // [artifact][section][item]
   std::vector<Entity> entities_;
   std::unordered_map<std::string, std::vector<std::size_t>> entity_index_;
   std::vector<std::size_t> linked_in_;     // per entity: the last text that linked it
