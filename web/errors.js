@@ -32,6 +32,8 @@ export const SchemaVersionUnsupportedError = define('SchemaVersionUnsupportedErr
 export const NotFoundError = define('NotFoundError', 'not_found');
 export const StorageError = define('StorageError', 'storage_failed');
 export const NotInitializedError = define('NotInitializedError', 'not_initialized');
+// printPlan() outside a browser (no document to print from).
+export const PrintUnavailableError = define('PrintUnavailableError', 'print_unavailable');
 
 // An LLM runner's failures (web/runners/): the answer was cut off, the model refused, or the call
 // failed (HTTP, network, a broken stream). `status` is the HTTP status when there was one;

@@ -124,7 +124,7 @@ class HtmlWriter {
       write_contents();
       for (std::size_t i = 0; i < outline_.artifacts.size(); ++i) {
         open_tag("section", "chapter");
-        heading(2, outline_.artifacts[i].title, linker_.artifact_href(i));
+        heading(2, outline_.artifacts[i].title);
         write_artifact(i, 2);
         out_ += "</section>\n";
       }
@@ -142,7 +142,7 @@ class HtmlWriter {
 
   void write_cover() {
     open_tag("header", "cover");
-    heading(1, outline_.title, linker_.title_href());
+    heading(1, outline_.title);
     out_ += "<dl>";
     if (!settings_.startup.empty()) definition("Startup", settings_.startup);
     if (!settings_.generated.empty()) definition("Generated", settings_.generated);
@@ -167,7 +167,7 @@ class HtmlWriter {
   void write_contents() {
     if (outline_.contents.empty()) return;
     open_tag("nav", "toc");
-    heading(2, outline_.contents, linker_.contents_href());
+    heading(2, outline_.contents);
     out_ += "<ol>\n";
     for (std::size_t i = 0; i < outline_.artifacts.size(); ++i) {
       out_ += "<li>";
@@ -197,21 +197,20 @@ class HtmlWriter {
       }
       out_ += "</p>\n";
     }
-    for (std::size_t s = 0; s < artifact.sections.size(); ++s) {
-      const md::Section& section = artifact.sections[s];
+    for (const md::Section& section : artifact.sections) {
       out_ += "<section>\n";
-      heading(level + 1, section.title, linker_.section_href(index, s));
+      heading(level + 1, section.title);
       out_ += "<p class=\"desc\">";
       append_escaped(out_, section.description);
       out_ += "</p>\n";
-      write_section(s, section, level + 2);
+      write_section(section, level + 2);
       out_ += "</section>\n";
     }
   }
 
   // ---- sections and items -----------------------------------------------------------------
 
-  void write_section(std::size_t index, const md::Section& section, int item_level) {
+  void write_section(const md::Section& section, int item_level) {
     switch (section.form) {
       case md::Form::none:
         none_paragraph();
@@ -221,10 +220,10 @@ class HtmlWriter {
         const bool flow = !section.steps.empty();
         const std::string_view tag = flow ? "li" : "div";
         if (flow) out_ += "<ol class=\"flow\">\n";
-        for (std::size_t i = 0; i < section.items.size(); ++i) {
+        for (const md::Item& item : section.items) {
           open_tag(tag, "item");
-          heading(item_level, section.items[i].title, linker_.item_href(current_, index, i));
-          write_item_body(section.items[i]);
+          heading(item_level, item.title);
+          write_item_body(item);
           close_tag(tag);
         }
         if (flow) out_ += "</ol>\n";
@@ -304,7 +303,7 @@ class HtmlWriter {
         return write_text(value.text, item, block ? "</p>\n<p>" : "<br><br>");
       case md::Value::Kind::level:
         out_ += "<span class=\"badge l";
-        out_ += std::to_string(value.rank);
+        out_ += static_cast<char>('0' + value.rank % 10);
         out_ += "\">";
         append_escaped(out_, value.text);
         out_ += "</span>";
@@ -346,14 +345,16 @@ class HtmlWriter {
 
   // ---- output -----------------------------------------------------------------------------
 
-  // A heading of user or registry text, with the anchor the links use as its id.
-  void heading(int level, std::string_view text, std::string_view href) {
-    const std::string tag = "h" + std::to_string(level);
+  // A heading of user or registry text, with its anchor as its id: the headings are written in
+  // the linker's order, each taking the next anchor.
+  void heading(int level, std::string_view text) {
+    const std::string& href = linker_.heading_hrefs()[next_heading_++];
+    const char tag[] = {'h', static_cast<char>('0' + level), '\0'};
     out_ += '<';
     out_ += tag;
     if (href.size() > 1) {  // "#id"
       out_ += " id=\"";
-      append_escaped(out_, href.substr(1));
+      append_escaped(out_, std::string_view(href).substr(1));
       out_ += '"';
     }
     out_ += '>';
@@ -399,8 +400,9 @@ class HtmlWriter {
   const md::Settings& settings_;
   const md::Outline& outline_;
   md::Linker linker_;
-  bool branded_;             // the entry tier carries the product's name
-  std::size_t current_ = 0;  // the artifact being written
+  bool branded_;                  // the entry tier carries the product's name
+  std::size_t current_ = 0;       // the artifact being written
+  std::size_t next_heading_ = 0;  // the linker's anchor of the next heading written
   std::string out_;
 };
 

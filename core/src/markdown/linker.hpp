@@ -27,17 +27,10 @@ class Linker {
 
   // "#anchor" of the plan's artifact `index`'s heading.
   const std::string& artifact_href(std::size_t index) const { return artifact_hrefs_[index]; }
-  // "#anchor" of the document's title and of the plan's Contents (empty without them).
-  const std::string& title_href() const { return title_href_; }
-  const std::string& contents_href() const { return contents_href_; }
-  // "#anchor" of a section's heading, and of an item's in a section of items: for a renderer
-  // that writes the heading ids itself (HTML).
-  const std::string& section_href(std::size_t artifact, std::size_t section) const {
-    return section_hrefs_[artifact][section];
-  }
-  const std::string& item_href(std::size_t artifact, std::size_t section, std::size_t item) const {
-    return item_hrefs_[artifact][section][item];
-  }
+  // "#anchor" of every heading, in the document's order: the title, the plan's Contents, then
+  // per artifact its heading (in the plan), its sections' and their items' (in a section of
+  // items). For a renderer that writes the heading ids itself (HTML); an empty title's is "#".
+  const std::vector<std::string>& heading_hrefs() const { return heading_hrefs_; }
 
   // The links of one text (a paragraph, a list item, a field's value): each item at most once.
   class Text {
@@ -85,10 +78,7 @@ class Linker {
   void index_entities();
 
   std::vector<std::string> artifact_hrefs_;
-  std::string title_href_;
-  std::string contents_href_;
-  std::vector<std::vector<std::string>> section_hrefs_;            // [artifact][section]
-  std::vector<std::vector<std::vector<std::string>>> item_hrefs_;  // [artifact][section][item]
+  std::vector<std::string> heading_hrefs_;
   std::vector<Entity> entities_;
   std::unordered_map<std::string, std::vector<std::size_t>> entity_index_;
   std::vector<std::size_t> linked_in_;     // per entity: the last text that linked it
