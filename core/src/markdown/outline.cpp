@@ -118,11 +118,8 @@ Value value_of(const TypeSpec& type, const Json& json) {
   if (json.IsString()) {
     value.kind = is_level(type.kind) ? Value::Kind::level : Value::Kind::text;
     value.text = text_of(json);
-    if (value.kind == Value::Kind::level) {
-      auto choice = std::find(type.choices.begin(), type.choices.end(), value.text);
-      if (choice != type.choices.end()) {
-        value.rank = static_cast<std::size_t>(choice - type.choices.begin()) + 1;
-      }
+    for (std::size_t i = 0; value.kind == Value::Kind::level && i < type.choices.size(); ++i) {
+      if (type.choices[i] == value.text) value.rank = i + 1;
     }
   } else {
     value.plain = words_of(json);
