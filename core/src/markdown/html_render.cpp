@@ -41,7 +41,7 @@ constexpr std::string_view kStyleEnd =
     ".cover dt{color:#888}.cover dd{margin:0}.brand{margin-top:40mm;color:#888}"
     ".toc{break-after:page}.toc li{margin:2mm 0;font-size:13pt}"
     ".chapter{break-before:page}.intro{font-style:italic}"
-    ".desc{color:#777;font-size:9pt}.builds{font-size:9pt}"
+    ".desc{color:#777;font-size:9pt;break-after:avoid}.builds{font-size:9pt}"
     ".item{break-inside:avoid;border-left:3px solid #d6dbef;padding-left:4mm;margin:0 0 4mm}"
     ".facts{font-size:9pt;color:#555}"
     ".badge{font-weight:bold;font-size:8pt;padding:.3mm 2mm;border-radius:2mm;"
