@@ -12,6 +12,7 @@ import { renderApp } from './view-shell.js';
 import { probeBackend } from './backend.js';
 import { sectionTitle } from './labels.js';
 import { discoverProjects, startSync, stopSync } from './sync.js';
+import { exportActions } from './view-export.js';
 
 const state = {
   store: null,
@@ -328,6 +329,8 @@ const actions = {
     state.exportPreview = null;
     render();
   },
+
+  ...exportActions(state, { plan: contentPlan, options: () => markdownOptions(undefined), guarded, setMessage }),
 };
 
 function markdownOptions(variant) {
