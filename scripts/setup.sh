@@ -7,12 +7,13 @@ cd "$(dirname "$0")/.."
 # Debian packages: compilers and test libraries for the native build, RapidJSON for the core,
 # Emscripten for the wasm build, PostgreSQL 15 for the server's real-server suite (its binaries
 # only: scripts/postgres.sh runs a throw-away cluster); with --browser also Chromium for the
-# browser tests, with --fuzz clang and its libFuzzer and sanitizer runtimes for the fuzz targets
+# browser tests and the server's PDF export, and poppler-utils (pdftotext, pdftoppm) to read the
+# PDFs back, with --fuzz clang and its libFuzzer and sanitizer runtimes for the fuzz targets
 # (scripts/fuzz.sh).
 packages=(cmake ninja-build g++ libgtest-dev libbenchmark-dev rapidjson-dev emscripten postgresql)
 for option in "$@"; do
   case "$option" in
-    --browser) packages+=(chromium) ;;
+    --browser) packages+=(chromium poppler-utils) ;;
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;
   esac
 done

@@ -7,6 +7,9 @@
 //   corsOrigins   origins (e.g. the editor's http://127.0.0.1:5173) whose pages may call the API
 //   bodyLimit     bytes (413 above it); generationTtlMs a run's lease; idempotencyTtlMs how long
 //                 an Idempotency-Key's response is kept (24 h)
+//   pdf           {executablePath, timeoutMs} of the Chromium the PDF exports print with
+//                 (export/pdf.js; CHROMIUM_PATH or /usr/bin/chromium by default), or a renderer
+//                 of pdfRenderer() to share (the caller closes it)
 //   syncExtensions false: a plain backend that ignores ETag, If-Match and Idempotency-Key (to test
 //                 clients against one without them); true by default
 import cors from '@fastify/cors';
@@ -14,6 +17,7 @@ import Fastify from 'fastify';
 import { init } from 'cofounder-artifacts';
 import { RunnerFake } from 'cofounder-artifacts/testing';
 import { openStorage } from './db/open.js';
+import { pdfRenderer } from './export/pdf.js';
 import { GenerationRuns } from './generation/runs.js';
 import { bearerAuth, loadTokens } from './http/auth.js';
 import { errorResponse } from './http/errors.js';
@@ -43,6 +47,8 @@ export async function buildApp(config = {}) {
   });
   const writes = writeRules(db, { syncExtensions: config.syncExtensions ?? true });
   const runs = new GenerationRuns({ db, runner: config.runner ?? new RunnerFake(), ttlMs, log: app.log });
+  const ownsPdf = typeof config.pdf?.render !== 'function';
+  const pdf = ownsPdf ? pdfRenderer(config.pdf) : config.pdf;  // Chromium starts on the first PDF
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(['application/json', /^application\/[\w.+-]*\+json$/], { parseAs: 'buffer' }, parseJsonBody);
@@ -71,7 +77,7 @@ export async function buildApp(config = {}) {
   app.register(async (api) => {
     api.addHook('onRequest', bearerAuth(usersByDigest));
     projectRoutes(api, { db, writes });
-    artifactRoutes(api, { db, writes, runs, ttlMs });
+    artifactRoutes(api, { db, writes, runs, ttlMs, pdf });
     llmRoutes(api, { llm: config.llm ?? {} });
   });
 
@@ -87,6 +93,7 @@ export async function buildApp(config = {}) {
   app.addHook('onClose', async () => {
     clearInterval(expiry);
     await runs.settle();
+    if (ownsPdf) await pdf.close();
     if (ownsDb) await db.close();
   });
   app.decorate('storage', db);

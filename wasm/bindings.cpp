@@ -12,6 +12,7 @@
 
 #include "artifacts/diagnostics.hpp"
 #include "artifacts/document.hpp"
+#include "artifacts/html.hpp"
 #include "artifacts/markdown.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
@@ -113,6 +114,20 @@ std::size_t plan_to_markdown(std::size_t length, const std::string& variant,
                              const std::string& generated_at) {
   return publish(artifacts::plan_to_markdown_json(input_view(length),
                                                   {variant, tier, startup_name, generated_at}));
+}
+
+// The print-ready HTML export of the content in the input buffer (the Markdown options but the
+// variant).
+std::size_t to_html(const std::string& type, std::size_t length, const std::string& tier,
+                    const std::string& startup_name, const std::string& generated_at) {
+  return publish(artifacts::to_html(type, input_view(length), {tier, startup_name, generated_at}));
+}
+
+// The HTML export of the plan {"brief": content, ...} in the input buffer.
+std::size_t plan_to_html(std::size_t length, const std::string& tier,
+                         const std::string& startup_name, const std::string& generated_at) {
+  return publish(
+      artifacts::plan_to_html_json(input_view(length), {tier, startup_name, generated_at}));
 }
 
 // validate() with the model and tier named by their index in the registry (model_at(); tiers;
@@ -339,6 +354,8 @@ EMSCRIPTEN_BINDINGS(cofounder_artifacts) {
   emscripten::function("wordDiff", &word_diff);
   emscripten::function("toMarkdown", &to_markdown);
   emscripten::function("planToMarkdown", &plan_to_markdown);
+  emscripten::function("toHtml", &to_html);
+  emscripten::function("planToHtml", &plan_to_html);
   emscripten::function("registry", &artifacts::registry_json);
   emscripten::function("streamCreate", &stream_create);
   emscripten::function("streamChunkBuffer", &stream_chunk_buffer);

@@ -42,6 +42,8 @@ export class StorageFullError extends StorageError {
   }
 }
 export const NotInitializedError = define('NotInitializedError', 'not_initialized');
+// printPlan() outside a browser (no document to print from).
+export const PrintUnavailableError = define('PrintUnavailableError', 'print_unavailable');
 
 // An LLM runner's failures (web/runners/): the answer was cut off, the model refused, or the call
 // failed (HTTP, network, a broken stream). `status` is the HTTP status when there was one;

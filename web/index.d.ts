@@ -371,6 +371,33 @@ export type PlanContents = { [K in ArtifactTypeId]?: Content<ArtifactContentMap[
  */
 export function planToMarkdown(plan: PlanContents, options?: MarkdownOptions): string;
 
+// ---- HTML export and printing ---------------------------------------------------------------
+
+/** The Markdown options but the variant (the HTML export has one form). */
+export type HtmlOptions = Omit<MarkdownOptions, 'variant'>;
+
+/**
+ * One artifact as a standalone, print-ready HTML5 document: a cover (title, startup, date, tier),
+ * the artifact's chapter, `@page` rules with the startup name as running header and "Page N of M"
+ * in the footer, level badges, in-document links; inline CSS, nothing fetched. User text is
+ * escaped everywhere. The entry tier (bootstrapper) carries "Powered by Co-Founder"; the others
+ * are white-label. Errors as toMarkdown's.
+ * @example
+ * const html = toHtml('risk_log', record.current_content, { tier: 'partner', startupName: 'StockPilot' });
+ */
+export function toHtml<K extends ArtifactTypeId>(
+  type: K, content: Content<ArtifactContentMap[K]>, options?: HtmlOptions): string;
+
+/** The whole plan as one print-ready HTML document: cover, linked contents, a chapter per artifact. */
+export function planToHtml(plan: PlanContents, options?: HtmlOptions): string;
+
+/**
+ * Prints the plan (planToHtml) from a hidden frame: the browser's print dialog, where the founder
+ * may save it as a PDF. Resolves once the dialog has closed (or after a timeout) and the frame is
+ * gone; rejects with PrintUnavailableError outside a browser, and with the export's errors.
+ */
+export function printPlan(plan: PlanContents, options?: HtmlOptions): Promise<void>;
+
 // ---- persistence (IndexedDB) ----------------------------------------------------------------
 
 export interface Lease {
@@ -752,7 +779,8 @@ export function sectionsFor<K extends ArtifactTypeId>(type: K, tier?: TierName):
 export type ErrorCode =
   | Exclude<StatusCode, 'ok'>
   | 'tier_locked' | 'generation_in_progress' | 'lease_lost' | 'not_found' | 'storage_failed'
-  | 'not_initialized' | 'llm_truncated' | 'llm_refused' | 'llm_failed' | 'storage_full' | BackupErrorCode;
+  | 'not_initialized' | 'print_unavailable' | 'llm_truncated' | 'llm_refused' | 'llm_failed' | 'storage_full'
+  | BackupErrorCode;
 
 export class ArtifactsError extends Error {
   constructor(code: ErrorCode, message: string, details?: { errors?: ValidationIssue[]; cause?: unknown });
@@ -786,6 +814,8 @@ export class BackupError extends ArtifactsError {
 }
 /** A core call before `await init()` finished. */
 export class NotInitializedError extends ArtifactsError { readonly code: 'not_initialized'; }
+/** printPlan() was called outside a browser (no document to print from). */
+export class PrintUnavailableError extends ArtifactsError { readonly code: 'print_unavailable'; }
 /** An LLM runner's answer was cut off (the provider's token limit) before the JSON was complete. */
 export class LlmTruncatedError extends ArtifactsError { readonly code: 'llm_truncated'; }
 /** The model refused to write the artifact (a refusal, or the provider's content filter). */

@@ -5,8 +5,9 @@
 // memory) -> operations.js -> store/ -> pipeline.js, sync/ and backup/; errors.js and registry.js are leaves.
 export { init, isInitialized } from './core.js';
 export {
-  validate, gate, migrate, jsonSchema, merge, diff, wordDiff, toMarkdown, planToMarkdown,
+  validate, gate, migrate, jsonSchema, merge, diff, wordDiff, toMarkdown, planToMarkdown, toHtml, planToHtml,
 } from './operations.js';
+export { printPlan } from './print.js';
 export { createStreamValidator } from './stream.js';
 export { openDocument } from './document.js';
 export {
@@ -16,8 +17,8 @@ export {
 export {
   ArtifactsError, InvalidInputError, UnknownArtifactTypeError, UnknownTierError, ValidationFailedError,
   TierLockedError, ConcurrentGenerationError, LeaseLostError, SchemaVersionUnsupportedError,
-  NotFoundError, StorageError, StorageFullError, NotInitializedError, LlmTruncatedError, LlmRefusedError, LlmFailedError,
-  BackupError, BACKUP_ERROR_CODES,
+  NotFoundError, StorageError, StorageFullError, NotInitializedError, PrintUnavailableError, LlmTruncatedError,
+  LlmRefusedError, LlmFailedError, BackupError, BACKUP_ERROR_CODES,
 } from './errors.js';
 export { ArtifactStore, DEFAULT_LEASE_TTL_MS } from './store/store.js';
 export { generateAll, regenerate } from './pipeline.js';

@@ -1,6 +1,6 @@
 // The core's operations on documents: validate, gate, migrate, jsonSchema, merge, diff, wordDiff
-// and the Markdown export. Each reads its arguments (arguments.js), crosses once (core.js) and
-// turns the core's answer into a result or a typed error.
+// and the Markdown and HTML exports. Each reads its arguments (arguments.js), crosses once
+// (core.js) and turns the core's answer into a result or a typed error.
 import {
   call, callWithText, callWithTwoTexts, contentText, documentDiff, documentMerge, readInput, requestText,
 } from './core.js';
@@ -193,15 +193,61 @@ export function toMarkdown(type, content, options) {
  * @returns {string}
  */
 export function planToMarkdown(plan, options) {
-  if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) {
-    throw new InvalidInputError('planToMarkdown takes one object: {brief, mvp_scope, milestones, risk_log, how_it_works}');
-  }
+  if (!isPlan(plan)) throw new InvalidInputError(`planToMarkdown ${PLAN_SHAPE}`);
   const [variant, tier, startupName, generatedAt] = markdownOptions(options);
+  const text = planText(plan);
+  const run = (core, length) => core.planToMarkdown(length, variant, tier, startupName, generatedAt);
+  return unwrap(callWithText(text, run, undefined, { fromStringify: true })).value;
+}
+
+const PLAN_SHAPE = 'takes one object: {brief, mvp_scope, milestones, risk_log, how_it_works}';
+
+function isPlan(plan) {
+  return plan !== null && typeof plan === 'object' && !Array.isArray(plan);
+}
+
+// The plan {type: content} as the JSON object the core reads.
+function planText(plan) {
   const request = Object.create(null);  // "__proto__" stays a key (and an unknown type)
-  const text = readInput('the plan cannot be serialised as JSON', () => {
+  return readInput('the plan cannot be serialised as JSON', () => {
     for (const [type, content] of Object.entries(plan)) request[type] = documentValue(content, type);
     return JSON.stringify(request);
   });
-  const run = (core, length) => core.planToMarkdown(length, variant, tier, startupName, generatedAt);
+}
+
+// The HTML export's options: the Markdown export's, without the variant.
+function htmlOptions(options) {
+  if (options === null || typeof options !== 'object') return markdownOptions(options).slice(1);
+  const read = readInput('options cannot be read',
+    () => ({ tier: options.tier, startupName: options.startupName, generatedAt: options.generatedAt }));
+  return markdownOptions(read).slice(1);
+}
+
+/**
+ * One artifact as a print-ready HTML document (cover, chapter, page header and "Page N of M"
+ * footer, badges; inline CSS, nothing fetched). Options {tier, startupName, generatedAt} as
+ * toMarkdown's (no variant). Content is validated first: invalid content throws
+ * ValidationFailedError with every error.
+ * @returns {string}
+ */
+export function toHtml(type, content, options) {
+  type = nameArgument(type, 'type');
+  const [tier, startupName, generatedAt] = htmlOptions(options);
+  const text = contentText(content);
+  const run = (core, length) => core.toHtml(type, length, tier, startupName, generatedAt);
+  return unwrap(callWithText(text, run, undefined, { fromStringify: typeof content !== 'string' })).value;
+}
+
+/**
+ * The whole plan as one print-ready HTML document: a cover, a linked table of contents, one
+ * chapter per artifact in GENERATION_ORDER; a missing or null artifact is skipped. Errors as
+ * planToMarkdown's.
+ * @returns {string}
+ */
+export function planToHtml(plan, options) {
+  if (!isPlan(plan)) throw new InvalidInputError(`planToHtml ${PLAN_SHAPE}`);
+  const [tier, startupName, generatedAt] = htmlOptions(options);
+  const text = planText(plan);
+  const run = (core, length) => core.planToHtml(length, tier, startupName, generatedAt);
   return unwrap(callWithText(text, run, undefined, { fromStringify: true })).value;
 }

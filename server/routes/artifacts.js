@@ -1,10 +1,12 @@
 // The artifact API under /api/artifacts: the original routes (generate, get, list, status,
-// regenerate, edit, annotate, Markdown exports) plus what safe sync needs (ETag, If-Match and
+// regenerate, edit, annotate, Markdown exports), the PDF exports (the HTML export printed by
+// export/pdf.js) plus what safe sync needs (ETag, If-Match and
 // Idempotency-Key, applied or ignored by `writes` from http/writes.js; PUT of a client-generated
 // version).
 import {
-  ARTIFACTS, GenerationStatus, planToMarkdown, SCHEMA_VERSION, toMarkdown, validate,
+  ARTIFACTS, GenerationStatus, planToHtml, planToMarkdown, SCHEMA_VERSION, toHtml, toMarkdown, validate,
 } from 'cofounder-artifacts';
+import { pdfFileName } from '../export/pdf.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { findArtifact, findArtifactByType, insertArtifact, listArtifacts, writeArtifact } from '../store/artifacts.js';
 import { claimGeneration, findProject } from '../store/projects.js';
@@ -13,7 +15,7 @@ import { annotateBody, editBody, generateBody, putBody, regenerateBody, TIERS, U
 import { setAtPath } from './section-path.js';
 
 
-export function artifactRoutes(app, { db, writes, runs, ttlMs }) {
+export function artifactRoutes(app, { db, writes, runs, ttlMs, pdf }) {
   const artifactOr404 = async (queryable, request, options) => {
     const { id } = request.params;
     const row = UUID.test(id) ? await findArtifact(queryable, request.userId, id, options) : null;
@@ -60,15 +62,37 @@ export function artifactRoutes(app, { db, writes, runs, ttlMs }) {
     return (await listArtifacts(db, project.id)).map(artifactRecord);
   });
 
+  // The project's generated artifacts {type: content} and the day the newest was written.
+  const planOf = async (project) => {
+    const plan = {};
+    let updated = '';
+    for (const row of await listArtifacts(db, project.id)) {
+      const { current_content: content, updated_at: at } = artifactRecord(row);
+      if (!content) continue;
+      plan[row.artifact_type] = content;
+      if (at > updated) updated = at;
+    }
+    return { plan, date: updated.slice(0, 10) };
+  };
+  const sendPdf = async (reply, html, fileName) => {
+    const document = await pdf.render(html);
+    return reply.type('application/pdf')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .send(document);
+  };
+
   app.get('/api/artifacts/project/:projectId/export/markdown', async (request, reply) => {
     const project = await projectOr404(db, request, request.params.projectId);
-    const plan = {};
-    for (const row of await listArtifacts(db, project.id)) {
-      const { current_content: content } = artifactRecord(row);
-      if (content) plan[row.artifact_type] = content;
-    }
+    const { plan } = await planOf(project);
     const markdown = planToMarkdown(plan, { variant: request.query.variant, tier: tierOf(project), startupName: project.name });
     return reply.type('text/markdown; charset=utf-8').send(markdown);
+  });
+
+  app.get('/api/artifacts/project/:projectId/export/pdf', async (request, reply) => {
+    const project = await projectOr404(db, request, request.params.projectId);
+    const { plan, date } = await planOf(project);
+    const html = planToHtml(plan, { tier: tierOf(project), startupName: project.name, generatedAt: date });
+    return sendPdf(reply, html, pdfFileName(project.name, 'founder-plan'));
   });
 
   app.get('/api/artifacts/:id', async (request, reply) => {
@@ -101,6 +125,16 @@ export function artifactRoutes(app, { db, writes, runs, ttlMs }) {
       { variant: request.query.variant, tier: tierOf(project), startupName: project.name });
     writes.tag(reply, etagOf(row));
     return reply.type('text/markdown; charset=utf-8').send(markdown);
+  });
+
+  app.get('/api/artifacts/:id/export/pdf', async (request, reply) => {
+    const row = await artifactOr404(db, request);
+    const record = artifactRecord(row);
+    if (!record.current_content) throw new HttpError(409, 'no_content', `the ${row.artifact_type} artifact has no generated content yet`);
+    const project = projectOf(row);
+    const html = toHtml(row.artifact_type, record.current_content,
+      { tier: tierOf(project), startupName: project.name, generatedAt: record.updated_at.slice(0, 10) });
+    return sendPdf(reply, html, pdfFileName(project.name, row.artifact_type));
   });
 
   // POST /{id}/regenerate {force}: with the founder's edits and no force, 200 with the warning

@@ -4,7 +4,8 @@ import {
   init, validate, gate, migrate, merge, diff, wordDiff, jsonSchema, ArtifactStore, generateAll,
   regenerate, createStreamValidator, openDocument, type StreamEvent, ArtifactType, GENERATION_ORDER, Tier, ARTIFACTS, sectionsFor, ArtifactsError,
   ValidationFailedError, GenerationStatus, type ProductBriefContent, type MilestonesContent, type ArtifactRecordOf,
-  SyncClient, type SyncStatus, type OutboxEntry, OutboxKind, OutboxState,
+  SyncClient, type SyncStatus, type OutboxEntry, OutboxKind, OutboxState, toHtml, planToHtml, printPlan,
+  type HtmlOptions, PrintUnavailableError,
   exportProject, importProject, backupText, backupBlob, ImportMode, BackupError, StorageFullError, StorageError,
   type ProjectBackup, type ImportSummary, type BackupErrorCode,
 } from 'cofounder-artifacts';
@@ -29,6 +30,10 @@ export async function main(): Promise<void> {
   console.log(wordDiff('a', 'b')[0]?.op, jsonSchema('risk_log', { tier: 'cto_scale' }),
     jsonSchema('brief', { tier: 'partner', target: 'openai' }));
   console.log(GENERATION_ORDER[0], ARTIFACTS.brief.sections[0].title, sectionsFor('brief', 'partner'));
+  const htmlOptions: HtmlOptions = { tier: Tier.PARTNER, startupName: 'StockPilot', generatedAt: new Date() };
+  const deck: string = planToHtml({ brief: SAMPLE_PLAN.brief, mvp_scope: null }, htmlOptions);
+  console.log(deck.length, toHtml('risk_log', SAMPLE_PLAN.risk_log, { tier: 'bootstrapper' }).length);
+  await printPlan(SAMPLE_PLAN, htmlOptions).catch((error: unknown) => error instanceof PrintUnavailableError);
 
   const stream = createStreamValidator(ArtifactType.BRIEF, { tier: Tier.PARTNER });
   const events: StreamEvent[] = [...stream.push('{"problem_statement": "We'), ...stream.push(new Uint8Array([34, 125]))];

@@ -42,23 +42,24 @@ void entity_key(std::string_view text, std::size_t at, bool two_words, std::stri
 Linker::Linker(const Outline& outline) : budget_(kLinkBudget) {
   // Every heading in the document's order, so that repeated ids are numbered as GitHub does.
   Slugger slugger;
-  auto anchor = [&slugger](std::string_view heading) {
-    return slugger.unique(single_line(heading));
+  // The href it returns stays valid until the next call.
+  auto anchor = [&](std::string_view heading) -> const std::string& {
+    return heading_hrefs_.emplace_back("#" + slugger.unique(single_line(heading)));
   };
   anchor(outline.title);
   if (!outline.contents.empty()) anchor(outline.contents);
   for (std::size_t a = 0; a < outline.artifacts.size(); ++a) {
     const Artifact& artifact = outline.artifacts[a];
-    if (outline.plan) artifact_hrefs_.push_back("#" + anchor(artifact.title));
+    if (outline.plan) artifact_hrefs_.push_back(anchor(artifact.title));
     for (const Section& section : artifact.sections) {
-      std::string href = "#" + anchor(section.title);
+      const std::string& href = anchor(section.title);
       if (outline.plan) add_quote_sources(a, section, href);
       if (section.form != Form::items) continue;
       for (const Item& item : section.items) {
-        std::string item_anchor = anchor(item.title);
+        const std::string& item_href = anchor(item.title);
         std::string name = single_line(item.name);
-        if (name.size() >= kMinLinkedName && !item_anchor.empty()) {
-          entities_.push_back({std::move(name), a, &item, "#" + item_anchor});
+        if (name.size() >= kMinLinkedName && item_href.size() > 1) {
+          entities_.push_back({std::move(name), a, &item, item_href});
         }
       }
     }

@@ -27,6 +27,10 @@ class Linker {
 
   // "#anchor" of the plan's artifact `index`'s heading.
   const std::string& artifact_href(std::size_t index) const { return artifact_hrefs_[index]; }
+  // "#anchor" of every heading, in the document's order: the title, the plan's Contents, then
+  // per artifact its heading (in the plan), its sections' and their items' (in a section of
+  // items). For a renderer that writes the heading ids itself (HTML); an empty title's is "#".
+  const std::vector<std::string>& heading_hrefs() const { return heading_hrefs_; }
 
   // The links of one text (a paragraph, a list item, a field's value): each item at most once.
   class Text {
@@ -74,6 +78,7 @@ class Linker {
   void index_entities();
 
   std::vector<std::string> artifact_hrefs_;
+  std::vector<std::string> heading_hrefs_;
   std::vector<Entity> entities_;
   std::unordered_map<std::string, std::vector<std::size_t>> entity_index_;
   std::vector<std::size_t> linked_in_;     // per entity: the last text that linked it

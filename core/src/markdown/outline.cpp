@@ -118,6 +118,9 @@ Value value_of(const TypeSpec& type, const Json& json) {
   if (json.IsString()) {
     value.kind = is_level(type.kind) ? Value::Kind::level : Value::Kind::text;
     value.text = text_of(json);
+    for (std::size_t i = 0; value.kind == Value::Kind::level && i < type.choices.size(); ++i) {
+      if (type.choices[i] == value.text) value.rank = i + 1;
+    }
   } else {
     value.plain = words_of(json);
   }

@@ -45,6 +45,8 @@ struct Value {
   Kind kind = Kind::plain;
   std::string_view text;
   std::string plain;
+  std::size_t rank = 0;  // a level's place among its type's choices, from 1 (the registry lists
+                         // the gravest first: high, medium, low); 0 for other values
 };
 
 // How a section or an item's field shows its content.

@@ -1,4 +1,5 @@
 // Every result's to_json(): its own fields inside the envelope (wire/envelope.hpp).
+#include "artifacts/html.hpp"
 #include "artifacts/markdown.hpp"
 #include "artifacts/operations.hpp"
 #include "wire/envelope.hpp"
@@ -115,15 +116,28 @@ std::string WordDiffResult::to_json() const {
   });
 }
 
-std::string MarkdownResult::to_json() const {
-  return envelope_json(*this, [&](Writer& out) {
+namespace {
+
+// An export's envelope: the text as `value`, null unless ok.
+std::string export_json(const Outcome& outcome, const std::string& value) {
+  return envelope_json(outcome, [&](Writer& out) {
     out.Key("value");
-    if (ok()) {
+    if (outcome.ok()) {
       write_string(out, value);
     } else {
       out.Null();
     }
   });
+}
+
+}  // namespace
+
+std::string MarkdownResult::to_json() const {
+  return export_json(*this, value);
+}
+
+std::string HtmlResult::to_json() const {
+  return export_json(*this, value);
 }
 
 }  // namespace artifacts

@@ -11,7 +11,7 @@ import { posix } from 'node:path';
 export const LAYERS = [
   { name: 'leaf', rank: 0, holds: (file) => file === 'errors.js' || file === 'registry.js' },
   { name: 'core', rank: 1, holds: (file) => file === 'core.js' },
-  { name: 'operations', rank: 2, holds: (file) => ['operations.js', 'arguments.js', 'results.js', 'stream.js', 'document.js'].includes(file) },
+  { name: 'operations', rank: 2, holds: (file) => ['operations.js', 'arguments.js', 'results.js', 'stream.js', 'document.js', 'print.js'].includes(file) },
   { name: 'runners', rank: 3, holds: (file) => file.startsWith('runners/') },
   { name: 'store', rank: 4, holds: (file) => file.startsWith('store/') },
   { name: 'pipeline', rank: 5, holds: (file) => file === 'pipeline.js' || file.startsWith('sync/') || file.startsWith('backup/') },

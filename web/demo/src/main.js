@@ -13,6 +13,7 @@ import { probeBackend } from './backend.js';
 import { sectionTitle } from './labels.js';
 import { discoverProjects, startSync, stopSync } from './sync.js';
 import { backupActions, startStorageWatch } from './view-backup.js';
+import { exportActions } from './view-export.js';
 
 const state = {
   store: null,
@@ -329,6 +330,8 @@ const actions = {
     state.exportPreview = null;
     render();
   },
+
+  ...exportActions(state, { plan: contentPlan, options: () => markdownOptions(undefined), guarded, setMessage }),
 };
 
 Object.assign(actions, backupActions(state, { guarded, setMessage, selectProject: (id) => actions.selectProject(id) }));

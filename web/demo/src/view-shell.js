@@ -8,6 +8,7 @@ import { tierLabel } from './labels.js';
 import { ENDPOINT_GENERATOR, GENERATORS } from './runner.js';
 import { syncIndicator, syncPanel } from './view-sync.js';
 import { backupPanel } from './view-backup.js';
+import { exportButtons } from './view-export.js';
 
 function select(attributes, options, current) {
   return h('select', attributes, Object.entries(options).map(([value, label]) =>
@@ -36,7 +37,8 @@ function topBar(state, actions) {
       h('button', { type: 'button', 'data-testid': 'export-readable', onclick: () => actions.exportPlan('readable') },
         'Export Markdown'),
       h('button', { type: 'button', 'data-testid': 'export-technical', onclick: () => actions.exportPlan('technical') },
-        'Export technical')),
+        'Export technical'),
+      ...exportButtons(state, actions)),
   );
 }
 
