@@ -275,6 +275,53 @@ TEST(Document, DiffOfDocumentsIsDiffOfTheirTexts) {
                 diff(model->id, after->text(), before->text()).to_json());
     }
   }
+}
+
+// Lists of identified items that differ in a few items: the items both sides share stand in for
+// themselves, and the answer is still exactly the stateless one, whether items change, move,
+// come or go, or identities repeat, are written with escapes or sit under an escaped key.
+TEST(Document, DiffOfListsWithSharedItemsIsDiffOfTheirTexts) {
+  auto risk = [](std::string_view title, std::string_view severity, std::string_view more = "") {
+    return "{\"title\":" + std::string(title) + ",\"severity\":\"" + std::string(severity) +
+           "\",\"description\":\"d\",\"mitigation\":\"m\"" + std::string(more) + "}";
+  };
+  auto log = [](const std::vector<std::string>& risks) {
+    std::string list = "[";
+    for (std::size_t i = 0; i < risks.size(); ++i) list += (i ? "," : "") + risks[i];
+    return R"({"technical_risks":)" + list + R"(],"market_risks":[],"execution_risks":[]})";
+  };
+  const std::vector<std::string> base = {risk("\"a\"", "high"), risk("\"b\"", "low"),
+                                         risk("\"c\"", "medium"), risk("\"d\"", "high")};
+  const std::vector<std::vector<std::string>> versions = {
+      {risk("\"a\"", "high"), risk("\"b\"", "high"), risk("\"c\"", "medium"),
+       risk("\"d\"", "high")},  // one changed
+      {risk("\"b\"", "low"), risk("\"a\"", "high"), risk("\"d\"", "high"),
+       risk("\"c\"", "medium")},                                             // moved
+      {risk("\"a\"", "high"), risk("\"e\"", "low"), risk("\"d\"", "high")},  // removed, added
+      {risk("\"a\"", "high"), risk("\"a\"", "low"), risk("\"c\"", "medium"),
+       risk("\"d\"", "high")},  // a repeated identity
+      {risk("\"a\"", "high"), risk("\"\\u0062\"", "low"), risk("\"c\"", "medium"),
+       risk("\"d\"", "high")},  // "b" with an escape
+      {risk("\"a\"", "high"), risk("\"b\"", "low", ",\"ti\\u0074le\":\"z\""), risk("\"c\"", "low"),
+       risk("\"d\"", "high")},  // "title" spelt with an escape
+      {risk("\"a\"", "high"), risk("\"b\"", "low"), risk("\"c\"", "medium")},  // one gone
+      {},                                                                      // all gone
+  };
+  auto before = open_document("risk_log", log(base));
+  ASSERT_TRUE(before->validate().ok());  // valid content: the diff of documents reads members
+  for (const auto& version : versions) {
+    auto after = open_document("risk_log", log(version));
+    ASSERT_TRUE(after->validate().ok()) << after->text();
+    EXPECT_EQ(diff(*before, *after).to_json(),
+              diff("risk_log", before->text(), after->text()).to_json())
+        << after->text();
+    EXPECT_EQ(diff(*after, *before).to_json(),
+              diff("risk_log", after->text(), before->text()).to_json())
+        << after->text();
+  }
+}
+
+TEST(Document, DiffOfDocumentsOfDifferentTypesIsRefused) {
   auto brief = open_document("brief", plan("brief"));
   auto scope = open_document("mvp_scope", plan("mvp_scope"));
   EXPECT_EQ(diff(*brief, *scope).status, Status::invalid_input);
