@@ -65,6 +65,18 @@ test('generate, edit with instant validation, reload, regenerate with preview, d
     await weeks.locator('[data-testid="edited-badge"]').waitFor();
     assert.equal((await weeks.locator('.prose').textContent()).trim(), '14');
 
+    // An item list is edited as JSON: text that is not JSON yet gets the core's json_invalid, an
+    // item with a wrong value the error at that item; then Escape leaves the list as it was.
+    const list = page.locator('[data-section="milestones"]');
+    await list.locator('[data-testid="section-edit"]').click();
+    await input.fill('[{"title": ');
+    await byTestId(page, 'section-errors').locator('li[data-error-type="json_invalid"]').waitFor();
+    await input.fill('[{"title": "Pilot", "estimated_weeks": "soon", "description": "d", "success_criteria": []}]');
+    await byTestId(page, 'section-errors').getByText('#1 → estimated_weeks').waitFor();
+    assert.equal(await byTestId(page, 'section-save').isDisabled(), true);
+    await input.press('Escape');
+    await byTestId(page, 'section-editor').waitFor({ state: 'detached' });
+
     // Hostile text stays text: in a section and in an annotation.
     const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
     const problem = page.locator('[data-section="critical_path"]');

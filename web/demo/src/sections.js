@@ -1,8 +1,9 @@
 // How a section is edited, derived from the package's own JSON Schema (never a second list of
 // fields): prose in a text area, a list of strings one per line, an integer in a field, and lists
-// of items (features, milestones, risks, journey steps) as JSON. Every keystroke builds the
-// candidate content and runs the wasm validator on it; the errors shown are the core's.
-import { jsonSchema, validate } from 'cofounder-artifacts';
+// of items (features, milestones, risks, journey steps) as JSON. The artifact being edited is held
+// open in wasm memory (a resident document): a keystroke sends only the section's new value and
+// the core re-validates only that section; the errors shown are the core's.
+import { jsonSchema, openDocument, validate } from 'cofounder-artifacts';
 
 const kindsByType = new Map();
 
@@ -46,12 +47,47 @@ function candidateText(kind, content, sectionId, text) {
   return `{${JSON.stringify(sectionId)}:${sectionJson}${others === '{}' ? '}' : `,${others.slice(1)}`}`;
 }
 
+// The content the editor checks keystrokes against, opened once per artifact version and tier.
+let held = null;  // {type, tier, content, document}
+
+function documentFor(type, content, tier) {
+  if (held?.type !== type || held.tier !== tier || held.content !== content) {
+    held?.document.dispose();
+    held = { type, tier, content, document: openDocument(type, content ?? {}, { tier }) };
+  }
+  return held.document;
+}
+
+// The section's value for the editor's text; undefined when only the core can say what is wrong
+// with it (item lists that are not one JSON value, or left empty).
+function sectionValue(kind, text) {
+  if (kind === 'prose') return text;
+  if (kind === 'integer') return text.trim();  // "12" is accepted, lax
+  if (kind === 'lines') return text.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Validates the content with `sectionId` replaced by the editor's text.
  * @returns {{ok: boolean, value?: unknown, errors: object[]}} `value`: the section's normalised
  *   value (what gets saved); `errors`: the ones about this section (or the JSON itself).
  */
 export function checkSection(type, content, sectionId, kind, text, tier) {
+  const value = sectionValue(kind, text);
+  if (value !== undefined) {
+    let section;
+    try {
+      section = documentFor(type, content, tier).setSection(sectionId, value);
+    } catch (error) {  // a value the core refuses whole (too large, too deep): the document is unchanged
+      return { ok: false, errors: [{ type: error.code ?? 'invalid_input', loc: [], msg: error.message }] };
+    }
+    return section.ok ? { ok: true, value: section.value ?? null, errors: [] } : { ok: false, errors: section.errors };
+  }
   const result = validate(type, candidateText(kind, content ?? {}, sectionId, text), { tier });
   const errors = result.errors.filter((error) => error.loc.length === 0 || error.loc[0] === sectionId);
   if (!result.ok) return { ok: false, errors: errors.length ? errors : result.errors };
