@@ -22,6 +22,42 @@ using Value = rapidjson::Value;
 // Sequences of values compared whole; list diffs past this many steps become replacements.
 constexpr std::size_t kListDiffBudget = std::size_t{1} << 20;
 
+// The identities of a list's items, in order, as keys: a string's own bytes (views into the
+// document: content is valid UTF-8, so no string holds 0xFF), any other value as 0xFF and its
+// JSON. Equal keys are equal identities.
+struct Identities {
+  std::vector<std::string_view> list;
+  std::vector<std::string> others;  // the keys of identities that are not strings (never moved)
+
+  // False when an item has no identity or one repeats.
+  bool read(const Value& items, const ModelSpec& model) {
+    std::unordered_set<std::string_view> seen;
+    list.reserve(items.Size());
+    for (const auto& element : items.GetArray()) {
+      const Value* id = detail::member(element, model.identity);
+      if (id == nullptr) return false;
+      std::string_view key;
+      if (id->IsString()) {
+        key = {id->GetString(), id->GetStringLength()};
+      } else {
+        if (others.empty()) others.reserve(items.Size());  // so the views stay put
+        key = others.emplace_back("\xff" + detail::value_json(*id));
+      }
+      if (!seen.insert(key).second) return false;
+      list.push_back(key);
+    }
+    return true;
+  }
+
+  std::size_t size() const { return list.size(); }
+  std::string_view operator[](std::size_t i) const { return list[i]; }
+
+  // The JSON of the identity behind a key (what an item change names).
+  static std::string json(std::string_view key) {
+    return key.starts_with('\xff') ? std::string(key.substr(1)) : detail::json_string(key);
+  }
+};
+
 class PatchWriter {
  public:
   explicit PatchWriter(Writer& out) : out_(out) {}
@@ -129,28 +165,32 @@ class PatchWriter {
   // False (nothing written) when identities are missing or repeated.
   bool identified_list(const std::string& path, const Value& before, const Value& after,
                        const TypeSpec& item) {
-    std::vector<std::string> before_ids, after_ids;
-    if (!identities(before, *item.model, before_ids) ||
-        !identities(after, *item.model, after_ids)) {
-      return false;
+    Identities before_ids, after_ids;
+    if (!before_ids.read(before, *item.model) || !after_ids.read(after, *item.model)) return false;
+    if (before_ids.list == after_ids.list) {  // the same items in the same order: patch each
+      for (std::size_t j = 0; j < after_ids.size(); ++j) {
+        const auto at = static_cast<rapidjson::SizeType>(j);
+        value(path + "/" + std::to_string(j), before[at], after[at], &item);
+      }
+      return true;
     }
-    std::unordered_map<std::string, std::size_t> before_index;
+    std::unordered_map<std::string_view, std::size_t> before_index;
     for (std::size_t i = 0; i < before_ids.size(); ++i) before_index.emplace(before_ids[i], i);
-    std::unordered_set<std::string> wanted(after_ids.begin(), after_ids.end());
+    std::unordered_set<std::string_view> wanted(after_ids.list.begin(), after_ids.list.end());
     for (std::size_t i = before_ids.size(); i-- > 0;) {
       if (!wanted.contains(before_ids[i])) op("remove", path + "/" + std::to_string(i));
     }
-    std::vector<std::string> current;  // the list as the patch leaves it so far
-    for (const auto& id : before_ids) {
+    std::vector<std::string_view> current;  // the list as the patch leaves it so far
+    for (auto id : before_ids.list) {
       if (wanted.contains(id)) current.push_back(id);
     }
-    const auto stable = in_common_order(current, after_ids);
-    auto index_of = [&](const std::string& id) {
+    const auto stable = in_common_order(current, after_ids.list);
+    auto index_of = [&](std::string_view id) {
       return static_cast<std::size_t>(std::find(current.begin(), current.end(), id) -
                                       current.begin());
     };
     for (std::size_t j = 0; j < after_ids.size(); ++j) {
-      const std::string& id = after_ids[j];
+      const std::string_view id = after_ids[j];
       if (stable.contains(id)) continue;
       const std::size_t k = index_of(id);
       const bool present = k < current.size();
@@ -175,12 +215,13 @@ class PatchWriter {
   }
 
   // The identities on the longest common order of two lists (Myers on identities).
-  static std::unordered_set<std::string> in_common_order(const std::vector<std::string>& a,
-                                                         const std::vector<std::string>& b) {
-    std::unordered_map<std::string, std::uint32_t> numbers;
-    auto number = [&](const std::vector<std::string>& ids) {
+  static std::unordered_set<std::string_view> in_common_order(
+      const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+    std::unordered_map<std::string_view, std::uint32_t> numbers;
+    auto number = [&](const std::vector<std::string_view>& ids) {
       std::vector<std::uint32_t> out;
-      for (const auto& id : ids) {
+      out.reserve(ids.size());
+      for (auto id : ids) {
         out.push_back(
             numbers.try_emplace(id, static_cast<std::uint32_t>(numbers.size())).first->second);
       }
@@ -188,24 +229,12 @@ class PatchWriter {
     };
     auto x = number(a);
     auto y = number(b);
-    std::unordered_set<std::string> stable;
+    std::unordered_set<std::string_view> stable;
     for (const auto& run : detail::myers_diff(x, y, kListDiffBudget)) {
       if (run.op != DiffOp::equal) continue;
       for (std::size_t k = run.begin; k < run.end; ++k) stable.insert(a[k]);
     }
     return stable;
-  }
-
-  static bool identities(const Value& list, const ModelSpec& model, std::vector<std::string>& out) {
-    std::unordered_set<std::string> seen;
-    for (const auto& element : list.GetArray()) {
-      const Value* id = detail::member(element, model.identity);
-      if (id == nullptr) return false;
-      auto text = detail::value_json(*id);
-      if (!seen.insert(text).second) return false;
-      out.push_back(std::move(text));
-    }
-    return true;
   }
 
  private:
@@ -215,40 +244,44 @@ class PatchWriter {
 std::vector<ItemChange> item_changes(const Value* before, const Value* after,
                                      const ModelSpec& model) {
   std::vector<ItemChange> changes;
-  std::vector<std::string> before_ids, after_ids;
+  Identities before_ids, after_ids;
   Value empty(rapidjson::kArrayType);
   const Value& b = before && before->IsArray() ? *before : empty;
   const Value& a = after && after->IsArray() ? *after : empty;
-  if (!PatchWriter::identities(b, model, before_ids) ||
-      !PatchWriter::identities(a, model, after_ids)) {
+  if (!before_ids.read(b, model) || !after_ids.read(a, model)) return changes;
+  if (before_ids.list == after_ids.list) {  // the same items in the same order
+    for (std::size_t j = 0; j < after_ids.size(); ++j) {
+      const auto at = static_cast<rapidjson::SizeType>(j);
+      if (b[at] != a[at]) changes.push_back({Identities::json(after_ids[j]), "modified"});
+    }
     return changes;
   }
   // Items present on both sides that are off the longest common order moved.
   std::unordered_map<std::string_view, std::size_t> before_index;
   for (std::size_t i = 0; i < before_ids.size(); ++i) before_index.emplace(before_ids[i], i);
-  std::unordered_set<std::string> in_after(after_ids.begin(), after_ids.end());
-  std::vector<std::string> common_before, common_after;
-  for (const auto& id : before_ids) {
+  std::unordered_set<std::string_view> in_after(after_ids.list.begin(), after_ids.list.end());
+  std::vector<std::string_view> common_before, common_after;
+  for (auto id : before_ids.list) {
     if (in_after.contains(id)) common_before.push_back(id);
   }
-  for (const auto& id : after_ids) {
+  for (auto id : after_ids.list) {
     if (before_index.contains(id)) common_after.push_back(id);
   }
   const auto in_order = PatchWriter::in_common_order(common_before, common_after);
-  for (const auto& id : before_ids) {
-    if (!in_after.contains(id)) changes.push_back({id, "removed"});
+  for (auto id : before_ids.list) {
+    if (!in_after.contains(id)) changes.push_back({Identities::json(id), "removed"});
   }
   for (std::size_t j = 0; j < after_ids.size(); ++j) {
-    const auto& id = after_ids[j];
+    const std::string_view id = after_ids[j];
     if (!before_index.contains(id)) {
-      changes.push_back({id, "added"});
+      changes.push_back({Identities::json(id), "added"});
       continue;
     }
     const std::size_t i = before_index.find(id)->second;
     if (b[static_cast<rapidjson::SizeType>(i)] != a[static_cast<rapidjson::SizeType>(j)]) {
-      changes.push_back({id, "modified"});
+      changes.push_back({Identities::json(id), "modified"});
     } else if (!in_order.contains(id)) {
-      changes.push_back({id, "moved"});
+      changes.push_back({Identities::json(id), "moved"});
     }
   }
   return changes;
