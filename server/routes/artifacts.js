@@ -116,11 +116,16 @@ export function artifactRoutes(app, { db, writes, runs, ttlMs, pdf }) {
     };
   });
 
-  app.get('/api/artifacts/:id/export/markdown', async (request, reply) => {
+  // An artifact to export: its row, its record and its project; 409 before its first generation.
+  async function exportable(request) {
     const row = await artifactOr404(db, request);
     const record = artifactRecord(row);
     if (!record.current_content) throw new HttpError(409, 'no_content', `the ${row.artifact_type} artifact has no generated content yet`);
-    const project = projectOf(row);
+    return { row, record, project: projectOf(row) };
+  }
+
+  app.get('/api/artifacts/:id/export/markdown', async (request, reply) => {
+    const { row, record, project } = await exportable(request);
     const markdown = toMarkdown(row.artifact_type, record.current_content,
       { variant: request.query.variant, tier: tierOf(project), startupName: project.name });
     writes.tag(reply, etagOf(row));
@@ -128,10 +133,7 @@ export function artifactRoutes(app, { db, writes, runs, ttlMs, pdf }) {
   });
 
   app.get('/api/artifacts/:id/export/pdf', async (request, reply) => {
-    const row = await artifactOr404(db, request);
-    const record = artifactRecord(row);
-    if (!record.current_content) throw new HttpError(409, 'no_content', `the ${row.artifact_type} artifact has no generated content yet`);
-    const project = projectOf(row);
+    const { row, record, project } = await exportable(request);
     const html = toHtml(row.artifact_type, record.current_content,
       { tier: tierOf(project), startupName: project.name, generatedAt: record.updated_at.slice(0, 10) });
     return sendPdf(reply, html, pdfFileName(project.name, row.artifact_type));

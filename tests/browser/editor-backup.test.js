@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { backupChecksum } from 'cofounder-artifacts';
-import { allGenerated, byTestId, editorBrowser, noProblems, openEditor, serveEditor, statuses } from './support/editor.js';
+import { allGenerated, byTestId, editorBrowser, editSection, noProblems, openEditor, serveEditor, statuses } from './support/editor.js';
 
 const shots = fileURLToPath(new URL('../../build/screenshots/backup/', import.meta.url));
 const session = editorBrowser(shots);
@@ -41,14 +41,6 @@ async function createPlan(page, name) {
   await byTestId(page, 'startup-name').fill(name);
   await byTestId(page, 'create-project').click();
   await allGenerated(page);
-}
-
-async function editSection(page, type, sectionId, text) {
-  await byTestId(page, `nav-${type}`).click();
-  const section = page.locator(`[data-section="${sectionId}"]`);
-  await section.locator('[data-testid="section-edit"]').click();
-  await byTestId(page, 'section-input').fill(text);
-  await byTestId(page, 'section-save').click();
 }
 
 const message = (page) => byTestId(page, 'message');
@@ -162,7 +154,7 @@ test('out of space (the origin\'s quota lowered): a write over it shows the stor
 
     // An edit of a megabyte does not fit: the editor says so with the typed error. (Random
     // text: Chromium may compress what IndexedDB stores.)
-    await editSection(page, 'brief', 'problem_statement', randomBytes(750_000).toString('base64'));
+    await editSection(page, 'brief', 'problem_statement', randomBytes(750_000).toString('base64'), { saved: false });
     const text = await messageMatching(page, /storage_full/);
     assert.match(text, /^\[storage_full\] This site's storage space in the browser is full: the change was not saved \(editSection: /);
     assert.equal(await message(page).getAttribute('role'), 'alert');

@@ -4,7 +4,7 @@
 // editing the same section shows the conflict view with both sides until one is kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allGenerated, byTestId, editorBrowser, noProblems, openEditor, serveEditorWithBackend } from './support/editor.js';
+import { allGenerated, byTestId, editorBrowser, editSection, noProblems, openEditor, serveEditorWithBackend } from './support/editor.js';
 import { TOKENS } from '../server/support/harness.js';
 
 const shots = new URL('../../build/screenshots/sync/', import.meta.url);
@@ -28,15 +28,6 @@ async function synced(page, timeout = 20000) {
 async function syncNow(page) {
   await byTestId(page, 'sync-now').click();
   await synced(page);
-}
-
-async function editSection(page, type, sectionId, text) {
-  await byTestId(page, `nav-${type}`).click();
-  const section = page.locator(`[data-section="${sectionId}"]`);
-  await section.locator('[data-testid="section-edit"]').click();
-  await byTestId(page, 'section-input').fill(text);
-  await byTestId(page, 'section-save').click();
-  await section.locator('[data-testid="edited-badge"]').waitFor();
 }
 
 const sectionText = (page, sectionId) => page.locator(`[data-section="${sectionId}"] .prose`).textContent();

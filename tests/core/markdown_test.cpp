@@ -19,6 +19,7 @@ namespace artifacts {
 namespace {
 
 using testing::plan;
+using testing::sample_plan;
 using testing::with_value;
 
 constexpr std::string_view kStartup = "StockPilot";
@@ -28,16 +29,6 @@ constexpr std::string_view kPlan = "plan";
 std::string golden_path(std::string_view type, std::string_view variant, std::string_view tier) {
   return std::string(ARTIFACTS_FIXTURES_DIR) + "/../golden/markdown/" + std::string(type) + "." +
          std::string(variant) + "." + std::string(tier) + ".md";
-}
-
-std::vector<PlanArtifact> sample_plan(std::vector<std::string>& storage) {
-  storage.clear();
-  for (const auto* model : generation_order()) storage.push_back(plan(model->id));
-  std::vector<PlanArtifact> parts;
-  for (std::size_t i = 0; i < storage.size(); ++i) {
-    parts.push_back({generation_order()[i]->id, storage[i]});
-  }
-  return parts;
 }
 
 MarkdownResult export_sample(std::string_view type, std::string_view variant,

@@ -98,6 +98,19 @@ export async function statuses(page) {
     .map((element) => [element.dataset.testid.slice('status-'.length), element.textContent])));
 }
 
+/**
+ * Edits one section through the editor (open it, type `text`, save) and, unless `saved` is false
+ * (a save expected to fail), waits for the section's "edited" badge.
+ */
+export async function editSection(page, type, sectionId, text, { saved = true } = {}) {
+  await byTestId(page, `nav-${type}`).click();
+  const section = page.locator(`[data-section="${sectionId}"]`);
+  await section.locator('[data-testid="section-edit"]').click();
+  await byTestId(page, 'section-input').fill(text);
+  await byTestId(page, 'section-save').click();
+  if (saved) await section.locator('[data-testid="edited-badge"]').waitFor();
+}
+
 /** Resolves once every artifact shows `v1`; rejects at once with the editor's error message. */
 export async function allGenerated(page, timeout = 30000) {
   await page.waitForFunction(() => {

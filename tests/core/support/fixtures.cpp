@@ -6,6 +6,7 @@
 #include <iterator>
 #include <stdexcept>
 
+#include "artifacts/registry.hpp"
 #include "json_reader.hpp"
 
 namespace artifacts::testing {
@@ -22,6 +23,16 @@ std::string fixture(std::string_view relative_path) {
 
 std::string plan(std::string_view type) {
   return fixture("plan/" + std::string(type) + ".json");
+}
+
+std::vector<PlanArtifact> sample_plan(std::vector<std::string>& storage) {
+  storage.clear();
+  for (const auto* model : generation_order()) storage.push_back(plan(model->id));
+  std::vector<PlanArtifact> parts;
+  for (std::size_t i = 0; i < storage.size(); ++i) {
+    parts.push_back({generation_order()[i]->id, storage[i]});
+  }
+  return parts;
 }
 
 std::string with_value(std::string_view json, std::string_view pointer, std::string_view raw_json) {

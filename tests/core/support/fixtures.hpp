@@ -4,6 +4,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "artifacts/markdown.hpp"
 
 namespace artifacts::testing {
 
@@ -12,6 +15,9 @@ std::string read_file(const std::string& path);
 std::string fixture(std::string_view relative_path);
 // The sample plan's content for one artifact type (tests/fixtures/plan/TYPE.json).
 std::string plan(std::string_view type);
+// The whole sample plan in generation order, as the plan exports take it; `storage` holds the
+// texts the parts point into.
+std::vector<PlanArtifact> sample_plan(std::vector<std::string>& storage);
 
 // `json` (an object) with the member at the JSON Pointer `pointer` set to `raw_json`.
 std::string with_value(std::string_view json, std::string_view pointer, std::string_view raw_json);
