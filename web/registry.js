@@ -81,10 +81,17 @@ export const CONTENT_FIELDS = deepFreeze(
   storedRecord.fields.filter((f) => f.type.refers === 'artifact_content').map((f) => f.key));
 
 // The stored record's fields: key, kind (the registry's type kind), whether required, the choices
-// of an enumeration or literal. What a restored backup's records are checked against.
-export const STORED_RECORD_FIELDS = deepFreeze(storedRecord.fields.map((f) => ({
-  key: f.key, kind: f.type.kind, required: f.required, ...(f.type.choices ? { choices: [...f.type.choices] } : {}),
-})));
+// of an enumeration or literal, and for a nested record (or a list of them) that record's keys.
+// What a restored backup's records are checked against.
+const recordKeys = (id) => REGISTRY.records.find((m) => m.id === id)?.fields.map((f) => f.key);
+export const STORED_RECORD_FIELDS = deepFreeze(storedRecord.fields.map((f) => {
+  const nested = f.type.kind === 'model' ? f.type.model : f.type.item?.kind === 'model' ? f.type.item.model : undefined;
+  return {
+    key: f.key, title: f.title, kind: f.type.kind, required: f.required,
+    ...(f.type.choices ? { choices: [...f.type.choices] } : {}),
+    ...(nested ? { keys: recordKeys(nested) } : {}),
+  };
+}));
 
 // Positions the core's indexed calls use (the core's model_at order); tiers by rank.
 export const MODEL_INDEX = new Map(REGISTRY.model_ids.map((id, i) => [id, i]));

@@ -7,15 +7,22 @@ import {
 } from '../registry.js';
 import { ArtifactsError, BackupError } from '../errors.js';
 import { migrate, validate } from '../operations.js';
-import { OutboxKind, OutboxState } from '../store/outbox.js';
+import { OutboxKind, OutboxState, outboxEntry } from '../store/outbox.js';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, backupChecksum, CHECKSUM_PREFIX, endsMidValue } from './format.js';
 
 const HEADER = ['format', 'formatVersion', 'exportedAt', 'schemaVersion', 'project', 'records', 'outbox', 'checksum'];
-const OUTBOX_FIELDS = new Set(['seq', 'mutationId', 'recordId', 'projectId', 'artifactType', 'baseVersion', 'kind',
-  'payload', 'state', 'attempts', 'nextAt', 'lastError', 'conflict', 'createdAt']);
-const ANNOTATION_FIELDS = new Set(['id', 'section_id', 'note', 'created_at']);
-const LEASE_FIELDS = new Set(['owner', 'started_at', 'expires_at']);
 const RECORD_FIELDS = new Map(STORED_RECORD_FIELDS.map((field) => [field.key, field]));
+// Nested records (a note, the generation lease) are checked against the registry's keys; notes
+// also carry the id the store gives them (so a replayed sync adds nothing).
+const NESTED = STORED_RECORD_FIELDS.filter((field) => field.keys).map((field) => ({
+  field,
+  keys: new Set([...field.keys, ...(field.key === 'annotations' ? ['id'] : [])]),
+  name: field.key === 'annotations' ? 'note' : field.title.toLowerCase(),
+}));
+// An outbox entry's fields: the store's own entry (read from its factory, when first needed: it
+// draws an id) and the key IndexedDB numbers it by.
+let outboxFields;
+const entryFields = () => (outboxFields ??= new Set(['seq', ...Object.keys(outboxEntry({}, {}, 0))]));
 const STATUSES = Object.values(GenerationStatus);
 const KINDS = Object.values(OutboxKind);
 const STATES = Object.values(OutboxState);
@@ -184,8 +191,10 @@ function checkedRecord(record, index, projectId) {
   }
   if (!STATUSES.includes(complete.generation_status)) throw invalidRecord(where, 'has an unknown generation status');
   if ((complete.edited_sections ?? []).some((id) => typeof id !== 'string')) throw invalidRecord(where, 'has an edited section that is not a section id');
-  checkItems(where, complete.annotations, ANNOTATION_FIELDS, 'note');
-  checkItems(where, complete.generation_lease ? [complete.generation_lease] : [], LEASE_FIELDS, 'generation lease');
+  for (const { field, keys, name } of NESTED) {
+    const value = complete[field.key];
+    if (value !== null && value !== undefined) checkItems(where, field.kind === 'list' ? value : [value], keys, name);
+  }
   const type = complete.artifact_type;
   let migrated = false;
   for (const field of CONTENT_FIELDS) {
@@ -202,7 +211,7 @@ function checkedEntry(entry, index, projectId, recordsById) {
   let where = `outbox entry #${index + 1}`;
   if (!isPlainObject(entry)) throw invalidRecord(where, 'is not an object');
   if (isText(entry.mutationId)) where = `outbox entry ${JSON.stringify(entry.mutationId)}`;
-  const unknown = Object.keys(entry).find((key) => !OUTBOX_FIELDS.has(key));
+  const unknown = Object.keys(entry).find((key) => !entryFields().has(key));
   if (unknown !== undefined) throw invalidRecord(where, `has an unknown field ${JSON.stringify(unknown)}`);
   if (!isText(entry.mutationId)) throw invalidRecord(where, 'has no mutationId');
   if (entry.seq !== undefined && (!Number.isSafeInteger(entry.seq) || entry.seq < 1)) throw invalidRecord(where, 'has a seq that is not a positive number');

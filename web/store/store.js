@@ -21,6 +21,12 @@ import { INDEX_BY_PROJECT, INDEX_BY_PROJECT_TYPE, INDEX_BY_RECORD, META, OUTBOX,
 
 export const DEFAULT_LEASE_TTL_MS = 5 * 60 * 1000;
 
+// A project's records in GENERATION_ORDER (the registry's order of ARTIFACTS).
+function inGenerationOrder(records) {
+  const order = Object.keys(ARTIFACTS);
+  return records.sort((a, b) => order.indexOf(a.artifact_type) - order.indexOf(b.artifact_type));
+}
+
 // A browser's "no space left for this site": the standard name, Firefox's legacy one, the legacy code.
 function isQuotaError(error) {
   return error?.name === 'QuotaExceededError' || error?.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error?.code === 22;
@@ -166,9 +172,7 @@ export class ArtifactStore {
     checkProject(projectId);
     const records = await this.read('listProject',
       (store) => store.index(INDEX_BY_PROJECT).getAll(projectId));
-    const order = Object.keys(ARTIFACTS);
-    return records.map(forReading)
-      .sort((a, b) => order.indexOf(a.artifact_type) - order.indexOf(b.artifact_type));
+    return inGenerationOrder(records.map(forReading));
   }
 
   /**
@@ -182,9 +186,8 @@ export class ArtifactStore {
       tx.done.catch(() => {});
       const records = await tx.objectStore(STORE).index(INDEX_BY_PROJECT).getAll(projectId);
       const entries = await tx.objectStore(OUTBOX).getAll();
-      const order = Object.keys(ARTIFACTS);
       return {
-        records: records.sort((a, b) => order.indexOf(a.artifact_type) - order.indexOf(b.artifact_type)),
+        records: inGenerationOrder(records),
         outbox: entries.filter((entry) => entry.projectId === projectId),
       };
     });
