@@ -22,6 +22,10 @@ using Value = rapidjson::Value;
 // Sequences of values compared whole; list diffs past this many steps become replacements.
 constexpr std::size_t kListDiffBudget = std::size_t{1} << 20;
 
+// A byte that never occurs in UTF-8: content is validated as UTF-8, so text that starts with it
+// cannot be the user's (the mark of identities that are not strings, and of stand-ins).
+constexpr char kNotUtf8 = '\xff';
+
 // The identities of a list's items, in order, as keys: a string's own bytes (views into the
 // document: content is valid UTF-8, so no string holds 0xFF), any other value as 0xFF and its
 // JSON. Equal keys are equal identities.
@@ -41,7 +45,7 @@ struct Identities {
         key = {id->GetString(), id->GetStringLength()};
       } else {
         if (others.empty()) others.reserve(items.Size());  // so the views stay put
-        key = others.emplace_back("\xff" + detail::value_json(*id));
+        key = others.emplace_back(kNotUtf8 + detail::value_json(*id));
       }
       if (!seen.insert(key).second) return false;
       list.push_back(key);
@@ -54,7 +58,7 @@ struct Identities {
 
   // The JSON of the identity behind a key (what an item change names).
   static std::string json(std::string_view key) {
-    return key.starts_with('\xff') ? std::string(key.substr(1)) : detail::json_string(key);
+    return key.starts_with(kNotUtf8) ? std::string(key.substr(1)) : detail::json_string(key);
   }
 };
 
@@ -367,9 +371,8 @@ const ModelSpec* identified_items(const ModelSpec& model, std::string_view key) 
 
 namespace {
 
-// The key that marks a stand-in: a byte that is never UTF-8, so no content (validated as UTF-8)
-// has a member of that name.
-constexpr std::string_view kStandInKey = "\xff";
+// The key that marks a stand-in: no content has a member of that name.
+constexpr std::string_view kStandInKey{&kNotUtf8, 1};
 
 void parse_into(std::string_view json, Value& out, Allocator& allocator) {
   JsonDocument document(json);

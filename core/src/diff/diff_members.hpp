@@ -7,17 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "artifacts/document.hpp"
 #include "artifacts/operations.hpp"
 #include "artifacts/registry.hpp"
 
 namespace artifacts::detail {
 
-// An item of a list of identified items: its text, and its identity's value as written (empty:
-// not read; see Document::ListItem).
-struct ItemText {
-  std::string_view text;
-  std::string_view identity;
-};
+// An item of a list of identified items: its text and its identity's value as written.
+using ItemText = Document::ListItem;
 
 struct MemberText {
   std::string_view key;         // decoded

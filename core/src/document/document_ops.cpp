@@ -26,9 +26,7 @@ std::vector<detail::MemberText> member_texts(const Document& document) {
   for (std::size_t i = 0; i < members.size(); ++i) {
     detail::MemberText text{members[i].key, members[i].value, {}};
     if (const ModelSpec* items = detail::identified_items(document.model(), members[i].key)) {
-      for (const auto& item : document.list_items(i, items->identity)) {
-        text.items.push_back({item.text, item.identity});
-      }
+      text.items = document.list_items(i, items->identity);
     }
     texts.push_back(std::move(text));
   }
