@@ -3,6 +3,7 @@
 // documents are diff and merge of their texts, on every fixture and along generated edit chains.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <random>
 
 #include "artifacts/document.hpp"
@@ -277,40 +278,51 @@ TEST(Document, DiffOfDocumentsIsDiffOfTheirTexts) {
   }
 }
 
+// A risk log whose technical risks are `risks` (more members after them: `rest`).
+std::string risk(std::string_view title, std::string_view severity, std::string_view more = "") {
+  return "{\"title\":" + std::string(title) + ",\"severity\":\"" + std::string(severity) +
+         "\",\"description\":\"d\",\"mitigation\":\"m\"" + std::string(more) + "}";
+}
+
+std::string risk_log(const std::vector<std::string>& risks,
+                     std::string_view rest = R"("market_risks":[],"execution_risks":[])") {
+  std::string list = "[";
+  for (std::size_t i = 0; i < risks.size(); ++i) list += (i ? "," : "") + risks[i];
+  return R"({"technical_risks":)" + list + "]," + std::string(rest) + "}";
+}
+
+const std::vector<std::string> kBaseRisks = {risk("\"a\"", "high"), risk("\"b\"", "low"),
+                                             risk("\"c\"", "medium"), risk("\"d\"", "high")};
+
+// Versions of kBaseRisks: items changed, moved, added, removed; identities repeated or written
+// with escapes; keys spelt with escapes; text that parses and writes back differently.
+const std::vector<std::vector<std::string>> kRiskVersions = {
+    {risk("\"a\"", "high"), risk("\"b\"", "high"), risk("\"c\"", "medium"),
+     risk("\"d\"", "high")},  // one changed
+    {risk("\"b\"", "low"), risk("\"a\"", "high"), risk("\"d\"", "high"),
+     risk("\"c\"", "medium")},                                             // moved
+    {risk("\"a\"", "high"), risk("\"e\"", "low"), risk("\"d\"", "high")},  // removed, added
+    {risk("\"a\"", "high"), risk("\"a\"", "low"), risk("\"c\"", "medium"),
+     risk("\"d\"", "high")},  // a repeated identity
+    {risk("\"a\"", "high"), risk("\"\\u0062\"", "low"), risk("\"c\"", "medium"),
+     risk("\"d\"", "high")},  // "b" with an escape
+    {risk("\"a\"", "high"), risk("\"b\"", "low", ",\"ti\\u0074le\":\"z\""), risk("\"c\"", "low"),
+     risk("\"d\"", "high")},  // "title" spelt with an escape
+    {risk("\"a\"", "high"),
+     R"({"title":"b","severity":"low","description":"caf\u00e9 \/ \n","mitigation":"m"})",
+     risk("\"c\"", "medium"), risk("\"d\"", "high")},  // escapes written back otherwise
+    {risk("\"a\"", "high"), risk("\"b\"", "low"), risk("\"c\"", "medium")},  // one gone
+    {},                                                                      // all gone
+};
+
 // Lists of identified items that differ in a few items: the items both sides share stand in for
 // themselves, and the answer is still exactly the stateless one, whether items change, move,
 // come or go, or identities repeat, are written with escapes or sit under an escaped key.
 TEST(Document, DiffOfListsWithSharedItemsIsDiffOfTheirTexts) {
-  auto risk = [](std::string_view title, std::string_view severity, std::string_view more = "") {
-    return "{\"title\":" + std::string(title) + ",\"severity\":\"" + std::string(severity) +
-           "\",\"description\":\"d\",\"mitigation\":\"m\"" + std::string(more) + "}";
-  };
-  auto log = [](const std::vector<std::string>& risks) {
-    std::string list = "[";
-    for (std::size_t i = 0; i < risks.size(); ++i) list += (i ? "," : "") + risks[i];
-    return R"({"technical_risks":)" + list + R"(],"market_risks":[],"execution_risks":[]})";
-  };
-  const std::vector<std::string> base = {risk("\"a\"", "high"), risk("\"b\"", "low"),
-                                         risk("\"c\"", "medium"), risk("\"d\"", "high")};
-  const std::vector<std::vector<std::string>> versions = {
-      {risk("\"a\"", "high"), risk("\"b\"", "high"), risk("\"c\"", "medium"),
-       risk("\"d\"", "high")},  // one changed
-      {risk("\"b\"", "low"), risk("\"a\"", "high"), risk("\"d\"", "high"),
-       risk("\"c\"", "medium")},                                             // moved
-      {risk("\"a\"", "high"), risk("\"e\"", "low"), risk("\"d\"", "high")},  // removed, added
-      {risk("\"a\"", "high"), risk("\"a\"", "low"), risk("\"c\"", "medium"),
-       risk("\"d\"", "high")},  // a repeated identity
-      {risk("\"a\"", "high"), risk("\"\\u0062\"", "low"), risk("\"c\"", "medium"),
-       risk("\"d\"", "high")},  // "b" with an escape
-      {risk("\"a\"", "high"), risk("\"b\"", "low", ",\"ti\\u0074le\":\"z\""), risk("\"c\"", "low"),
-       risk("\"d\"", "high")},  // "title" spelt with an escape
-      {risk("\"a\"", "high"), risk("\"b\"", "low"), risk("\"c\"", "medium")},  // one gone
-      {},                                                                      // all gone
-  };
-  auto before = open_document("risk_log", log(base));
+  auto before = open_document("risk_log", risk_log(kBaseRisks));
   ASSERT_TRUE(before->validate().ok());  // valid content: the diff of documents reads members
-  for (const auto& version : versions) {
-    auto after = open_document("risk_log", log(version));
+  for (const auto& version : kRiskVersions) {
+    auto after = open_document("risk_log", risk_log(version));
     ASSERT_TRUE(after->validate().ok()) << after->text();
     EXPECT_EQ(diff(*before, *after).to_json(),
               diff("risk_log", before->text(), after->text()).to_json())
@@ -318,6 +330,84 @@ TEST(Document, DiffOfListsWithSharedItemsIsDiffOfTheirTexts) {
     EXPECT_EQ(diff(*after, *before).to_json(),
               diff("risk_log", after->text(), before->text()).to_json())
         << after->text();
+  }
+}
+
+MergeResult merge_of_texts(const Document* base, const Document* ours, const Document* theirs,
+                           const std::vector<std::string>& edited) {
+  auto text = [](const Document* document) {
+    return document ? std::string_view(document->text()) : std::string_view();
+  };
+  return merge(MergeRequest{"risk_log", text(base), text(ours), text(theirs), edited, false});
+}
+
+// Three-way merges of documents whose lists share most items (stand-ins on every side that holds
+// them, texts written back in their place, in the merged value and in conflicts) are exactly the
+// merges of their texts: every pair of versions as ours and theirs, with the section edited or
+// not, null, empty or absent on one side, and no base at all.
+TEST(Document, MergeOfListsWithSharedItemsIsMergeOfTheirTexts) {
+  std::vector<std::unique_ptr<Document>> versions;
+  versions.push_back(open_document("risk_log", risk_log(kBaseRisks)));
+  for (const auto& version : kRiskVersions) {
+    versions.push_back(open_document("risk_log", risk_log(version)));
+  }
+  // An optional, nullable list (financial_risks): null, absent, or sharing items on each side.
+  const std::string market = R"("market_risks":[],"execution_risks":[])";
+  auto with_financial = [&](std::string_view value) {
+    return risk_log(kBaseRisks, market + ",\"financial_risks\":" + std::string(value));
+  };
+  versions.push_back(open_document("risk_log", with_financial("null")));
+  versions.push_back(
+      open_document("risk_log", with_financial("[" + kBaseRisks[0] + "," + kBaseRisks[1] + "]")));
+  versions.push_back(open_document(
+      "risk_log", with_financial("[" + kRiskVersions[0][1] + "," + kBaseRisks[0] + "]")));
+  for (const auto& version : versions) ASSERT_TRUE(version->validate().ok()) << version->text();
+  // Invalid content (a required section absent): merged as its text is.
+  versions.push_back(open_document("risk_log", R"({"market_risks":[],"execution_risks":[]})"));
+  const std::vector<std::vector<std::string>> edits = {
+      {}, {"technical_risks"}, {"financial_risks"}, {"technical_risks", "financial_risks"}};
+  for (const Document* base : std::array<const Document*, 2>{versions[0].get(), nullptr}) {
+    for (const auto& ours : versions) {
+      for (const auto& theirs : versions) {
+        for (const auto& edited : edits) {
+          EXPECT_EQ(
+              merge(DocumentMergeRequest{base, ours.get(), theirs.get(), edited, false}).to_json(),
+              merge_of_texts(base, ours.get(), theirs.get(), edited).to_json())
+              << "ours " << ours->text() << "\ntheirs " << theirs->text();
+        }
+      }
+    }
+  }
+}
+
+// On every fixture, three versions each a few random edits from the plan, merged with random
+// sections edited: the merge of documents is the merge of their texts.
+TEST(Document, MergeOfDocumentsIsMergeOfTheirTexts) {
+  std::mt19937 rng(17);
+  for (const auto* model : generation_order()) {
+    auto base = open_document(model->id, plan(model->id));
+    for (int round = 0; round < (testing::kUnderSanitizers ? 10 : 40); ++round) {
+      std::array<std::unique_ptr<Document>, 2> sides;
+      for (auto& side : sides) {
+        auto mutated = parse(plan(model->id));
+        testing::mutate(*model, mutated, rng, {}, 1 + rng() % 3);
+        side = open_document(model->id, testing::to_json(mutated));
+      }
+      std::vector<std::string> edited;
+      for (const auto& field : model->fields) {
+        if (field.key != kSchemaVersionKey && rng() % 2 == 0) edited.emplace_back(field.key);
+      }
+      for (bool force : {false, true}) {
+        auto expected = merge(MergeRequest{model->id, base->text(), sides[0]->text(),
+                                           sides[1]->text(), edited, force});
+        EXPECT_EQ(
+            merge(DocumentMergeRequest{base.get(), sides[0].get(), sides[1].get(), edited, force})
+                .to_json(),
+            expected.to_json())
+            << sides[0]->text() << "\n"
+            << sides[1]->text();
+      }
+    }
   }
 }
 

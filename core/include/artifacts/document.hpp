@@ -49,6 +49,9 @@ class Document {
   // items' identifying field (the same on every call for a member: the model's). Read from the
   // text once per value of the member, so a diff reads an unchanged list once.
   std::vector<ListItem> list_items(std::size_t index, std::string_view identity) const;
+  // Whether member `index`'s text is what writing its parsed value gives back (see
+  // json/stand_in.hpp), so a merge may copy it as it stands. Read once per value of the member.
+  bool writes_as_is(std::size_t index) const;
   // The content as compact JSON text (whitespace between tokens removed, tokens as written).
   const std::string& text() const;
 

@@ -11,6 +11,7 @@
 #include "diff/myers.hpp"
 #include "json/json_io.hpp"
 #include "json/mutable_document.hpp"
+#include "json/stand_in.hpp"
 #include "registry/resolve.hpp"
 
 namespace artifacts {
@@ -21,10 +22,6 @@ using Value = rapidjson::Value;
 
 // Sequences of values compared whole; list diffs past this many steps become replacements.
 constexpr std::size_t kListDiffBudget = std::size_t{1} << 20;
-
-// A byte that never occurs in UTF-8: content is validated as UTF-8, so text that starts with it
-// cannot be the user's (the mark of identities that are not strings, and of stand-ins).
-constexpr char kNotUtf8 = '\xff';
 
 // The identities of a list's items, in order, as keys: a string's own bytes (views into the
 // document: content is valid UTF-8, so no string holds 0xFF), any other value as 0xFF and its
@@ -45,7 +42,7 @@ struct Identities {
         key = {id->GetString(), id->GetStringLength()};
       } else {
         if (others.empty()) others.reserve(items.Size());  // so the views stay put
-        key = others.emplace_back(kNotUtf8 + detail::value_json(*id));
+        key = others.emplace_back(detail::kNotUtf8 + detail::value_json(*id));
       }
       if (!seen.insert(key).second) return false;
       list.push_back(key);
@@ -58,7 +55,8 @@ struct Identities {
 
   // The JSON of the identity behind a key (what an item change names).
   static std::string json(std::string_view key) {
-    return key.starts_with(kNotUtf8) ? std::string(key.substr(1)) : detail::json_string(key);
+    return key.starts_with(detail::kNotUtf8) ? std::string(key.substr(1))
+                                             : detail::json_string(key);
   }
 };
 
@@ -371,37 +369,11 @@ const ModelSpec* identified_items(const ModelSpec& model, std::string_view key) 
 
 namespace {
 
-// The key that marks a stand-in: no content has a member of that name.
-constexpr std::string_view kStandInKey{&kNotUtf8, 1};
-
-void parse_into(std::string_view json, Value& out, Allocator& allocator) {
-  JsonDocument document(json);
-  if (document.root()) to_value(*document.root(), out, allocator);
-}
-
-// {identity: its value, kStandInKey: ordinal}: an item that is the same on both sides, of which
-// nothing is read but its identity (a string without escapes).
-Value stand_in(std::string_view identity_key, std::string_view identity, std::uint32_t ordinal,
-               Allocator& allocator) {
-  Value out(rapidjson::kObjectType);
-  out.AddMember(
-      Value(identity_key.data(), static_cast<rapidjson::SizeType>(identity_key.size()), allocator),
-      Value(identity.data() + 1, static_cast<rapidjson::SizeType>(identity.size() - 2), allocator),
-      allocator);
-  out.AddMember(Value(kStandInKey.data(), static_cast<rapidjson::SizeType>(kStandInKey.size())),
-                Value(ordinal), allocator);
-  return out;
-}
-
-bool plain_string(std::string_view json) {
-  return json.size() >= 2 && json.front() == '"' && json.find('\\') == std::string_view::npos;
-}
-
 // Both sides of a list of identified items whose texts differ, from their items already read. An
-// item whose identity and text are the same on both sides stands in as stand_in() on both: equal,
-// so the walk matches it by identity and neither patches nor reads it; the others are parsed.
-// Only when every identity is a plain string, present and unique on its side, so that the walk
-// sees exactly the identities the parsed lists would show (it compares lists with a missing or
+// item whose identity and text are the same on both sides stands in as item_stand_in() on both:
+// equal, so the walk matches it by identity and neither patches nor reads it; the others are
+// parsed. Only when every identity is a plain string, present and unique on its side, so that the
+// walk sees exactly the identities the parsed lists would show (it compares lists with a missing or
 // repeated identity whole, and would write a stand-in out). False otherwise: parse them whole.
 bool load_list_with_stand_ins(const ModelSpec& item_model, std::span<const ItemText> before_items,
                               std::span<const ItemText> after_items, Value& before,
@@ -433,11 +405,11 @@ bool load_list_with_stand_ins(const ModelSpec& item_model, std::span<const ItemT
     out.Reserve(static_cast<rapidjson::SizeType>(items.size()), allocator);
     for (std::size_t k = 0; k < items.size(); ++k) {
       if (ordinals[k] != kParsed) {
-        out.PushBack(stand_in(item_model.identity, items[k].identity, ordinals[k], allocator),
+        out.PushBack(item_stand_in(item_model.identity, items[k].identity, ordinals[k], allocator),
                      allocator);
       } else {
         Value value;
-        parse_into(items[k].text, value, allocator);
+        parse_value(items[k].text, value, allocator);
         out.PushBack(value, allocator);
       }
     }
@@ -484,7 +456,7 @@ DiffResult diff_members(const ModelSpec& model, std::span<const MemberText> befo
         loaded_after.emplace_back(member.key, std::move(twin_value));
       } else {
         value.SetNull();
-        parse_into(member.value, value, before_alloc);
+        parse_value(member.value, value, before_alloc);
       }
     }
     add(before_object, member.key, value);
@@ -498,7 +470,7 @@ DiffResult diff_members(const ModelSpec& model, std::span<const MemberText> befo
       value = std::move(loaded->second);
     } else if (twin == nullptr || twin->value != member.value) {
       value.SetNull();
-      parse_into(member.value, value, after_alloc);
+      parse_value(member.value, value, after_alloc);
     }
     add(after_object, member.key, value);
   }

@@ -20,6 +20,7 @@ struct MemberText {
   std::string_view key;         // decoded
   std::string_view value;       // compact JSON text
   std::vector<ItemText> items;  // a list of identified items: its items, when already read
+  bool writes_as_is = false;    // the text is what writing its value gives (merge copies it)
 };
 
 // The model of the items of the field `key` when that field is a list of identified items.

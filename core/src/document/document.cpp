@@ -10,6 +10,7 @@
 #include "document/compact_json.hpp"
 #include "json/json_io.hpp"
 #include "json/object_members.hpp"
+#include "json/stand_in.hpp"
 #include "registry/resolve.hpp"
 #include "validate/fast_path.hpp"
 #include "validate/validate_value.hpp"
@@ -29,6 +30,7 @@ struct MemberChecks {
   std::optional<bool> as_written;
   std::array<std::optional<detail::FieldResult>, 2> checked;  // lax, strict
   std::optional<std::vector<ItemOffsets>> items;              // when it is a list
+  std::optional<bool> writes_as_is;
 };
 
 bool has_escape(std::string_view raw_key) {
@@ -213,6 +215,12 @@ std::vector<Document::ListItem> Document::list_items(std::size_t index,
   return items;
 }
 
+bool Document::writes_as_is(std::size_t index) const {
+  auto& known = state_->checks[index].writes_as_is;
+  if (!known) known = detail::writes_as_is(state_->members[index].value);
+  return *known;
+}
+
 const std::string& Document::text() const {
   return state_->whole_text();
 }
@@ -271,7 +279,7 @@ ValidationResult Document::validate(bool strict, bool want_value) const {
     const FieldSpec& field = model.fields[i];
     detail::write_string(out, field.key);
     const auto& value = state.checked(static_cast<std::size_t>(found[i]), field, strict).value;
-    out.RawValue(value.data(), value.size(), rapidjson::kObjectType);
+    out.Raw(value, rapidjson::kObjectType);
   }
   out.EndObject();
   result.value.assign(buffer.GetString(), buffer.GetSize());
@@ -350,10 +358,10 @@ ValidationResult Document::set_section(std::string_view id, std::string_view jso
     }
   } else if (first < state.members.size()) {
     state.members[first].value = std::move(value);
-    state.checks[first] = MemberChecks{as_written, {}, {}};
+    state.checks[first] = MemberChecks{as_written, {}, {}, {}};
   } else {
     state.members.push_back(Member{std::string(field->key), std::string(field->key), value});
-    state.checks.push_back(MemberChecks{as_written, {}, {}});
+    state.checks.push_back(MemberChecks{as_written, {}, {}, {}});
     index = state.members.size() - 1;
   }
   state.changed();

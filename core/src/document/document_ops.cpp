@@ -5,6 +5,7 @@
 
 #include "artifacts/document.hpp"
 #include "diff/diff_members.hpp"
+#include "merge/merge_loaded.hpp"
 #include "registry/resolve.hpp"
 
 namespace artifacts {
@@ -20,17 +21,27 @@ bool has_repeated_key(const Document& document) {
   return false;
 }
 
-std::vector<detail::MemberText> member_texts(const Document& document) {
+// The document's members with their items read; `for_merge`: also whether each writes as is.
+std::vector<detail::MemberText> member_texts(const Document* document, bool for_merge = false) {
   std::vector<detail::MemberText> texts;
-  const auto members = document.members();
+  if (document == nullptr) return texts;
+  const auto members = document->members();
+  texts.reserve(members.size());
   for (std::size_t i = 0; i < members.size(); ++i) {
-    detail::MemberText text{members[i].key, members[i].value, {}};
-    if (const ModelSpec* items = detail::identified_items(document.model(), members[i].key)) {
-      text.items = document.list_items(i, items->identity);
+    detail::MemberText text{members[i].key, members[i].value, {}, false};
+    if (const ModelSpec* items = detail::identified_items(document->model(), members[i].key)) {
+      text.items = document->list_items(i, items->identity);
     }
+    text.writes_as_is = for_merge && document->writes_as_is(i);
     texts.push_back(std::move(text));
   }
   return texts;
+}
+
+// Valid as written (so its normalised value is its text), no key repeated: what merging its
+// members instead of its text needs. No document (no content) qualifies.
+bool valid_as_written(const Document* document) {
+  return document == nullptr || document->validate(false, false).value_is_input;
 }
 
 Issue different_types(std::string_view first, std::string_view second) {
@@ -56,7 +67,7 @@ DiffResult diff(const Document& before, const Document& after) {
       !after.validate(false, false).ok()) {
     return diff(model.id, before.text(), after.text());
   }
-  return detail::diff_members(model, member_texts(before), member_texts(after));
+  return detail::diff_members(model, member_texts(&before), member_texts(&after));
 }
 
 MergeResult merge(const DocumentMergeRequest& request) {
@@ -75,6 +86,12 @@ MergeResult merge(const DocumentMergeRequest& request) {
       detail::fail(result, Status::invalid_input, different_types(model.id, document->model().id));
       return result;
     }
+  }
+  if (!request.force && valid_as_written(request.base) && valid_as_written(request.ours) &&
+      valid_as_written(request.theirs)) {
+    return detail::merge_members(model, member_texts(request.base, true),
+                                 member_texts(request.ours, true),
+                                 member_texts(request.theirs, true), request.edited_sections);
   }
   auto text = [](const Document* document) {
     return document ? std::string_view(document->text()) : std::string_view();

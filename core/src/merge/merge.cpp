@@ -9,6 +9,8 @@
 #include "artifacts/operations.hpp"
 #include "json/json_io.hpp"
 #include "json/mutable_document.hpp"
+#include "json/stand_in.hpp"
+#include "merge/merge_loaded.hpp"
 #include "registry/resolve.hpp"
 
 namespace artifacts {
@@ -16,10 +18,6 @@ namespace {
 
 using Value = rapidjson::Value;
 using detail::Allocator;
-
-std::string json_or_empty(const Value* value) {
-  return value == nullptr ? std::string() : detail::value_json(*value);
-}
 
 // Validates one input and loads its normalised value; issues are reported under `name`.
 bool load_valid(const ModelSpec& model, std::string_view name, std::string_view text, int slot,
@@ -75,7 +73,8 @@ bool reordered(const Items& from, const Items& to) {
 
 class Merger {
  public:
-  Merger(MergeResult& result, Allocator& allocator) : result_(result), allocator_(allocator) {}
+  Merger(MergeResult& result, Allocator& allocator, std::span<const std::string_view> texts)
+      : result_(result), allocator_(allocator), texts_(texts) {}
 
   // The merged value of a section the founder edited. `base` and `theirs` are null when absent
   // or `null` (not generated); `ours` is the founder's value as it stands (possibly `null`).
@@ -185,9 +184,18 @@ class Merger {
                                  json_or_empty(base), json_or_empty(ours), json_or_empty(theirs)});
   }
 
+  std::string json_or_empty(const Value* value) const {
+    return value == nullptr ? std::string() : detail::expanded_json(*value, texts_);
+  }
+
   MergeResult& result_;
   Allocator& allocator_;
+  std::span<const std::string_view> texts_;  // what the inputs' stand-ins stand for
 };
+
+}  // namespace
+
+namespace detail {
 
 // Merge never hands back invalid content: a last check of what it built.
 void set_checked_value(const ModelSpec& model, const std::string& value, MergeResult& result) {
@@ -200,56 +208,46 @@ void set_checked_value(const ModelSpec& model, const std::string& value, MergeRe
   result.value = std::move(checked.value);
 }
 
-}  // namespace
-
-MergeResult merge(const MergeRequest& request) {
-  MergeResult result;
-  const ModelSpec* model = detail::resolve_model(request.type, result, /*artifacts_only=*/true);
-  if (model == nullptr) return result;
-  for (const auto& id : request.edited_sections) {
-    const FieldSpec* field = find_field(*model, id);
+bool known_sections(const ModelSpec& model, const std::vector<std::string>& edited_sections,
+                    MergeResult& result) {
+  for (const auto& id : edited_sections) {
+    const FieldSpec* field = find_field(model, id);
     if (field == nullptr || field->key == kSchemaVersionKey) {
-      detail::fail(result, Status::invalid_input,
-                   Issue{IssueType::unknown_section,
-                         {"edited_sections"},
-                         "Unknown section '" + detail::printable_prefix(id, 64) + "' for " +
-                             std::string(model->id),
-                         detail::json_string(detail::printable_prefix(id, 1024)),
-                         {}});
-      return result;
+      fail(result, Status::invalid_input,
+           Issue{IssueType::unknown_section,
+                 {"edited_sections"},
+                 "Unknown section '" + printable_prefix(id, 64) + "' for " + std::string(model.id),
+                 json_string(printable_prefix(id, 1024)),
+                 {}});
+      return false;
     }
   }
-  rapidjson::Document base, ours, theirs;
-  if (!load_valid(*model, "theirs", request.theirs, 0, theirs, result)) return result;
-  if (request.force) {
-    // Theirs as it is, checked like every merged value (no content is no valid content).
-    set_checked_value(*model, detail::value_json(theirs), result);
-    return result;
-  }
-  if (!load_valid(*model, "ours", request.ours, 1, ours, result) ||
-      !load_valid(*model, "base", request.base, 2, base, result)) {
-    return result;
-  }
+  return true;
+}
 
-  rapidjson::Document merged(rapidjson::kObjectType);
+void merge_loaded(const ModelSpec& model, const Value& base, const Value& ours, const Value& theirs,
+                  const std::vector<std::string>& edited_sections,
+                  std::span<const std::string_view> texts, rapidjson::Document& merged,
+                  MergeResult& result) {
+  merged.SetObject();
   auto& allocator = merged.GetAllocator();
-  Merger merger(result, allocator);
+  Merger merger(result, allocator, texts);
   // Sections are compared with `null` and absent alike (both: not generated).
-  auto section = [&](const rapidjson::Value& document, std::string_view key) {
-    return detail::member(document, key, /*null_is_absent=*/true);
+  auto section = [&](const Value& document, std::string_view key) {
+    return member(document, key, /*null_is_absent=*/true);
   };
-  for (const auto& field : model->fields) {
+  for (const auto& field : model.fields) {
     const Value* b = section(base, field.key);
     const Value* t = section(theirs, field.key);
-    const bool edited = std::find(request.edited_sections.begin(), request.edited_sections.end(),
-                                  field.key) != request.edited_sections.end();
+    const bool edited = std::find(edited_sections.begin(), edited_sections.end(), field.key) !=
+                        edited_sections.end();
     Value value;
     bool present = false;
     // A section whose value is still the base loses nothing by following the new generation.
-    if (edited && !detail::same(section(ours, field.key), b)) {
-      merger.edited_section(field, b, detail::member(ours, field.key), t, value, present);
+    if (edited && !same(section(ours, field.key), b)) {
+      merger.edited_section(field, b, member(ours, field.key), t, value, present);
       result.kept.emplace_back(field.key);
-    } else if (const Value* generated = detail::member(theirs, field.key)) {
+    } else if (const Value* generated = member(theirs, field.key)) {
       value.CopyFrom(*generated, allocator);
       present = true;
     }
@@ -259,13 +257,36 @@ MergeResult merge(const MergeRequest& request) {
           value, allocator);
     }
   }
-  for (const auto& field : model->fields) {
+  for (const auto& field : model.fields) {
     if (field.key == kSchemaVersionKey) continue;
-    if (!detail::same(section(merged, field.key), section(theirs, field.key))) {
+    if (!same(section(merged, field.key), section(theirs, field.key))) {
       result.edited_sections.emplace_back(field.key);
     }
   }
-  set_checked_value(*model, detail::value_json(merged), result);
+}
+
+}  // namespace detail
+
+MergeResult merge(const MergeRequest& request) {
+  MergeResult result;
+  const ModelSpec* model = detail::resolve_model(request.type, result, /*artifacts_only=*/true);
+  if (model == nullptr || !detail::known_sections(*model, request.edited_sections, result)) {
+    return result;
+  }
+  rapidjson::Document base, ours, theirs;
+  if (!load_valid(*model, "theirs", request.theirs, 0, theirs, result)) return result;
+  if (request.force) {
+    // Theirs as it is, checked like every merged value (no content is no valid content).
+    detail::set_checked_value(*model, detail::value_json(theirs), result);
+    return result;
+  }
+  if (!load_valid(*model, "ours", request.ours, 1, ours, result) ||
+      !load_valid(*model, "base", request.base, 2, base, result)) {
+    return result;
+  }
+  rapidjson::Document merged;
+  detail::merge_loaded(*model, base, ours, theirs, request.edited_sections, {}, merged, result);
+  detail::set_checked_value(*model, detail::value_json(merged), result);
   return result;
 }
 

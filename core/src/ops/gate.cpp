@@ -31,7 +31,7 @@ GateResult gate(std::string_view type, std::string_view json, std::string_view t
                                [&](const detail::RawMember& m) { return m.key == field.key; });
       if (last == members.rend()) continue;
       detail::write_string(out, field.key);
-      out.RawValue(last->value.data(), last->value.size(), rapidjson::kObjectType);
+      out.Raw(last->value, rapidjson::kObjectType);
     }
     out.EndObject();
     result.value.assign(buffer.GetString(), buffer.GetSize());

@@ -108,7 +108,7 @@ class SchemaWriter {
     }
     if (full() && !field.default_json.empty()) {
       out_.Key("default");
-      out_.RawValue(field.default_json.data(), field.default_json.size(), rapidjson::kNullType);
+      out_.Raw(field.default_json, rapidjson::kNullType);
     }
     out_.EndObject();
   }

@@ -85,7 +85,7 @@ void write_model(detail::Writer& out, const ModelSpec& model, bool artifact) {
     detail::write_string(out, field.description);
     if (!field.default_json.empty()) {
       out.Key("default");
-      out.RawValue(field.default_json.data(), field.default_json.size(), rapidjson::kNullType);
+      out.Raw(field.default_json, rapidjson::kNullType);
     }
     out.EndObject();
   }

@@ -4,7 +4,7 @@ namespace artifacts::detail {
 namespace {
 
 void write_raw(Writer& out, std::string_view json) {
-  out.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+  out.Raw(json, rapidjson::kObjectType);
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ void write_section_change(Writer& out, const SectionChange& section) {
     for (const auto& item : section.items) {
       out.StartObject();
       out.Key("key");  // the identity value, already JSON
-      out.RawValue(item.key.data(), item.key.size(), rapidjson::kStringType);
+      out.Raw(item.key, rapidjson::kStringType);
       out.Key("change");
       write_string(out, item.change);
       out.EndObject();

@@ -1,0 +1,110 @@
+#include "json/stand_in.hpp"
+
+namespace artifacts::detail {
+namespace {
+
+constexpr std::string_view kStandInKey{&kNotUtf8, 1};
+
+rapidjson::Value marker_key() {
+  return rapidjson::Value(rapidjson::StringRef(kStandInKey.data(), kStandInKey.size()));
+}
+
+// The ordinal of a stand-in; nullopt for any other value.
+std::optional<std::uint32_t> ordinal_of(const rapidjson::Value& value) {
+  if (!value.IsObject() || value.MemberCount() == 0) return std::nullopt;
+  const auto& last = *(value.MemberEnd() - 1);
+  if (std::string_view(last.name.GetString(), last.name.GetStringLength()) != kStandInKey) {
+    return std::nullopt;
+  }
+  return last.value.GetUint();
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+}  // namespace
+
+rapidjson::Value stand_in(std::uint32_t ordinal, Allocator& allocator) {
+  rapidjson::Value out(rapidjson::kObjectType);
+  out.AddMember(marker_key(), rapidjson::Value(ordinal), allocator);
+  return out;
+}
+
+rapidjson::Value item_stand_in(std::string_view identity_key, std::string_view identity,
+                               std::uint32_t ordinal, Allocator& allocator) {
+  rapidjson::Value out(rapidjson::kObjectType);
+  out.AddMember(rapidjson::Value(identity_key.data(),
+                                 static_cast<rapidjson::SizeType>(identity_key.size()), allocator),
+                rapidjson::Value(identity.data() + 1,
+                                 static_cast<rapidjson::SizeType>(identity.size() - 2), allocator),
+                allocator);
+  out.AddMember(marker_key(), rapidjson::Value(ordinal), allocator);
+  return out;
+}
+
+bool plain_string(std::string_view json) {
+  return json.size() >= 2 && json.front() == '"' && json.find('\\') == std::string_view::npos;
+}
+
+void parse_value(std::string_view json, rapidjson::Value& out, Allocator& allocator) {
+  JsonDocument document(json);
+  if (document.root()) to_value(*document.root(), out, allocator);
+}
+
+bool writes_as_is(std::string_view json) {
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {
+      for (++i; i < json.size() && json[i] != '"'; ++i) {
+        if (json[i] != '\\') continue;
+        const char escaped = ++i < json.size() ? json[i] : 'u';
+        if (escaped == 'u' || escaped == '/') return false;  // the writer spells these otherwise
+      }
+    } else if (c == '-' || is_digit(c)) {
+      const std::size_t start = i;
+      if (c == '-') ++i;
+      if (i < json.size() && json[i] == '0' && c == '-') return false;  // -0 is written 0
+      while (i < json.size() && is_digit(json[i])) ++i;
+      if (i - start > 15 ||
+          (i < json.size() && (json[i] == '.' || json[i] == 'e' || json[i] == 'E'))) {
+        return false;  // a fraction or an exponent is written as the double it reads as
+      }
+      --i;
+    }
+  }
+  return true;
+}
+
+void write_expanded(Writer& out, const rapidjson::Value& value,
+                    std::span<const std::string_view> texts) {
+  if (value.IsObject()) {
+    if (auto ordinal = ordinal_of(value)) {
+      const auto text = texts[*ordinal];
+      out.Raw(text, rapidjson::kObjectType);
+      return;
+    }
+    out.StartObject();
+    for (const auto& member : value.GetObject()) {
+      out.Key(member.name.GetString(), member.name.GetStringLength());
+      write_expanded(out, member.value, texts);
+    }
+    out.EndObject();
+  } else if (value.IsArray()) {
+    out.StartArray();
+    for (const auto& item : value.GetArray()) write_expanded(out, item, texts);
+    out.EndArray();
+  } else {
+    value.Accept(out);
+  }
+}
+
+std::string expanded_json(const rapidjson::Value& value, std::span<const std::string_view> texts) {
+  if (texts.empty()) return value_json(value);
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  write_expanded(out, value, texts);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+}  // namespace artifacts::detail

@@ -1,0 +1,44 @@
+// Stand-ins: when diff or merge loads documents held open, a value whose text is the same wherever
+// the operation compares it is loaded as a small marker object instead of its parse. Markers
+// compare equal exactly when their texts do, so the walk treats them as the values; merge writes
+// the text back in their place.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "json/json_io.hpp"
+
+namespace artifacts::detail {
+
+// A byte that never occurs in UTF-8: content is validated as UTF-8, so a key or a text that starts
+// with it cannot be the user's (the mark of stand-ins, and of identities that are not strings).
+inline constexpr char kNotUtf8 = '\xff';
+
+// {kNotUtf8: ordinal}: the value whose text is entry `ordinal` of the operation's texts.
+rapidjson::Value stand_in(std::uint32_t ordinal, Allocator& allocator);
+// The same for a list item, which keeps its identity so the walk can match it: {identity_key:
+// identity, kNotUtf8: ordinal}. `identity` is the JSON of a plain string (see plain_string).
+rapidjson::Value item_stand_in(std::string_view identity_key, std::string_view identity,
+                               std::uint32_t ordinal, Allocator& allocator);
+
+// The JSON of a string without escapes: its bytes between the quotes are its value.
+bool plain_string(std::string_view json);
+
+// Parses well-formed JSON text into `out` (allocated from `allocator`).
+void parse_value(std::string_view json, rapidjson::Value& out, Allocator& allocator);
+
+// Compact JSON text that writing its parsed value gives back byte for byte: strings hold no
+// escape but \" \\ \b \f \n \r \t, numbers are integers of at most 15 digits other than -0, and
+// (as in valid content) no object repeats a key. Such text may stand in the output for its value.
+bool writes_as_is(std::string_view compact_json);
+
+// The JSON of `value` with each stand-in written as texts[its ordinal].
+std::string expanded_json(const rapidjson::Value& value, std::span<const std::string_view> texts);
+void write_expanded(Writer& out, const rapidjson::Value& value,
+                    std::span<const std::string_view> texts);
+
+}  // namespace artifacts::detail
