@@ -2,6 +2,9 @@
 // registry, and the result envelopes' keys (every one snake_case).
 #include <gtest/gtest.h>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <regex>
 #include <set>
 
@@ -146,6 +149,31 @@ TEST(Requests, ReadEditedSectionsInSnakeCase) {
   ASSERT_EQ(unknown.errors.size(), 1u);
   EXPECT_EQ(unknown.errors[0].type, IssueType::unknown_section);
   EXPECT_EQ(testing::loc_text(unknown.errors[0].loc), "edited_sections");
+}
+
+// Strings are written in runs, not byte by byte, and still exactly as RapidJSON's own writer
+// writes them: every byte value, alone and inside longer text, escapes at every offset of a run.
+TEST(Envelope, StringsAreWrittenAsRapidJsonWritesThem) {
+  std::vector<std::string> texts = {"", "plain ASCII text", "caf\xC3\xA9 \xE2\x82\xAC"};
+  for (int byte = 0; byte < 256; ++byte) {
+    texts.emplace_back(1, static_cast<char>(byte));
+    for (std::size_t at : {0, 3, 7, 8, 9, 15, 16, 17}) {
+      std::string text(24, 'x');
+      text[at] = static_cast<char>(byte);
+      texts.push_back(text);
+    }
+  }
+  texts.emplace_back("\"quoted\" \\ back\\slash\b\f\n\r\t\x01\x1F\x7F end");
+  for (const auto& text : texts) {
+    WordDiffResult result;
+    result.pieces.push_back({DiffOp::equal, text});
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> reference(buffer);
+    reference.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+    const std::string expected =
+        std::string("{\"op\":\"equal\",\"text\":") + buffer.GetString() + "}";
+    EXPECT_NE(result.to_json().find(expected), std::string::npos) << result.to_json();
+  }
 }
 
 }  // namespace

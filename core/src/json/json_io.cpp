@@ -240,6 +240,77 @@ JsonDocument::~JsonDocument() {
   if (parser && parser->capacity() > kRetainedCapacity) parser.reset();
 }
 
+namespace {
+
+// The length of the run at the start of `text` with nothing to escape (no control character, quote
+// or backslash), eight bytes at a time.
+std::size_t plain_run(const char* text, std::size_t length) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  std::size_t i = 0;
+  for (; i + 8 <= length; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text + i, 8);
+    const std::uint64_t control = (word - 0x20 * kOnes) & ~word & kHighs;  // a byte below 0x20
+    if (control | has_zero(word ^ ('"' * kOnes)) | has_zero(word ^ ('\\' * kOnes))) break;
+  }
+  for (; i < length; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+  }
+  return i;
+}
+
+}  // namespace
+
+void Writer::write_quoted(const char* text, std::size_t length) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  os_->Put('"');
+  std::size_t i = 0;
+  while (i < length) {
+    const std::size_t run = plain_run(text + i, length - i);
+    if (run > 0) std::memcpy(os_->Push(run), text + i, run);
+    i += run;
+    if (i == length) break;
+    const auto c = static_cast<unsigned char>(text[i++]);
+    const char* escape = nullptr;
+    switch (c) {
+      case '"':
+        escape = "\\\"";
+        break;
+      case '\\':
+        escape = "\\\\";
+        break;
+      case '\b':
+        escape = "\\b";
+        break;
+      case '\f':
+        escape = "\\f";
+        break;
+      case '\n':
+        escape = "\\n";
+        break;
+      case '\r':
+        escape = "\\r";
+        break;
+      case '\t':
+        escape = "\\t";
+        break;
+      default:
+        break;
+    }
+    if (escape != nullptr) {
+      std::memcpy(os_->Push(2), escape, 2);
+    } else {
+      char* out = os_->Push(6);
+      std::memcpy(out, "\\u00", 4);
+      out[4] = kHex[c >> 4];
+      out[5] = kHex[c & 0xF];
+    }
+  }
+  os_->Put('"');
+}
+
 void write_string(Writer& out, std::string_view text) {
   out.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
 }
