@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "artifacts/operations.hpp"
@@ -58,6 +59,10 @@ class Document {
   // Exactly validate(model().id, text(), {tier, strict, want_value}); sections that did not
   // change since the last call are not validated again.
   ValidationResult validate(bool strict = false, bool want_value = true) const;
+  // validate()'s answer in brief, kept until the content changes: valid, and valid as written
+  // (its normalised value is its text).
+  bool valid() const;
+  bool valid_as_written() const;
 
   // Replaces the value of the field `id` with `json` (any JSON value; empty: the member is
   // removed). A member already there keeps its place (a repeated key keeps its first place and
@@ -70,6 +75,7 @@ class Document {
 
  private:
   Document();
+  const std::pair<bool, bool>& lax_answer() const;
   struct State;
   std::unique_ptr<State> state_;
 };

@@ -102,9 +102,10 @@ class PatchWriter {
   void object(const std::string& path, const Value& before, const Value& after,
               const ModelSpec* model) {
     for (const auto& entry : before.GetObject()) {
-      std::string key(entry.name.GetString(), entry.name.GetStringLength());
-      std::string child = path + "/" + detail::pointer_token(key);
+      const std::string_view key(entry.name.GetString(), entry.name.GetStringLength());
       const Value* next = detail::member(after, key);
+      if (next != nullptr && *next == entry.value) continue;  // no path to build for it
+      std::string child = path + "/" + detail::pointer_token(key);
       if (next == nullptr) {
         op("remove", child);
       } else {

@@ -96,10 +96,13 @@ struct Document::State {
   mutable std::string text;
   mutable bool text_current = false;
   mutable std::optional<std::string> root_json;  // the whole content as validate() echoes it
+  // validate(false, false) in brief: {valid, valid as written}.
+  mutable std::optional<std::pair<bool, bool>> lax_answer;
 
   void changed() {
     text_current = false;
     root_json.reset();
+    lax_answer.reset();
   }
 
   bool as_written(std::size_t index, const FieldSpec& field) const {
@@ -213,6 +216,23 @@ std::vector<Document::ListItem> Document::list_items(std::size_t index,
                      value.substr(offsets.identity_begin, offsets.identity_size)});
   }
   return items;
+}
+
+bool Document::valid() const {
+  return lax_answer().first;
+}
+
+bool Document::valid_as_written() const {
+  return lax_answer().second;
+}
+
+const std::pair<bool, bool>& Document::lax_answer() const {
+  auto& known = state_->lax_answer;
+  if (!known) {
+    auto checked = validate(false, false);
+    known = {checked.ok(), checked.value_is_input};
+  }
+  return *known;
 }
 
 bool Document::writes_as_is(std::size_t index) const {

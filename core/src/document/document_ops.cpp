@@ -41,7 +41,7 @@ std::vector<detail::MemberText> member_texts(const Document* document, bool for_
 // Valid as written (so its normalised value is its text), no key repeated: what merging its
 // members instead of its text needs. No document (no content) qualifies.
 bool valid_as_written(const Document* document) {
-  return document == nullptr || document->validate(false, false).value_is_input;
+  return document == nullptr || document->valid_as_written();
 }
 
 Issue different_types(std::string_view first, std::string_view second) {
@@ -63,8 +63,7 @@ DiffResult diff(const Document& before, const Document& after) {
     return result;
   }
   // Invalid content (reported as diff() reports it) or a repeated key: diff() of the texts.
-  if (has_repeated_key(before) || has_repeated_key(after) || !before.validate(false, false).ok() ||
-      !after.validate(false, false).ok()) {
+  if (has_repeated_key(before) || has_repeated_key(after) || !before.valid() || !after.valid()) {
     return diff(model.id, before.text(), after.text());
   }
   return detail::diff_members(model, member_texts(&before), member_texts(&after));
