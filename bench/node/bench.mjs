@@ -196,6 +196,14 @@ if (asJson) {
       lines.push(`| ${i === 0 ? growth.chunkSize : ''} | ${i === 0 ? growth.pushes : ''} | ${contender} | ${micros.map((m) => m.toFixed(2)).join(' | ')} |`);
     });
   }
+  if (!quick && !onlyStreaming) {
+    // The speed goals at editor sizes and the per-call cost breakdown, each from its own process.
+    const script = (name) => fileURLToPath(new URL(name, import.meta.url));
+    lines.push('', 'The speed goals at the sizes founders edit (`node bench/node/goals.mjs`):', '',
+      execFileSync(process.execPath, [script('goals.mjs')], { encoding: 'utf8' }).trim(),
+      '', 'Where a call\'s time goes (`node bench/node/breakdown.mjs`):', '',
+      execFileSync(process.execPath, [script('breakdown.mjs')], { encoding: 'utf8' }).trim());
+  }
   const table = lines.join('\n');
   console.log(table);
   if (!quick && !onlyStreaming) writeFileSync(new URL('bench/RESULTS.md', `file://${root}`), `${table}\n`);
