@@ -1,5 +1,7 @@
 #include "document/compact_json.hpp"
 
+#include "json/bytes.hpp"
+
 namespace artifacts::detail {
 namespace {
 
@@ -9,14 +11,11 @@ bool is_space(char c) {
 
 // The offset just past the string that opens at `at` (a quote).
 std::size_t string_end(std::string_view json, std::size_t at) {
-  for (std::size_t i = at + 1; i < json.size(); ++i) {
-    if (json[i] == '\\') {
-      ++i;
-    } else if (json[i] == '"') {
-      return i + 1;
-    }
+  for (std::size_t i = at + 1;; i += 2) {  // past a backslash and the byte it escapes
+    i = bytes::next_quote_or_backslash(json, i);
+    if (i >= json.size()) return json.size();
+    if (json[i] == '"') return i + 1;
   }
-  return json.size();
 }
 
 std::size_t skip_space(std::string_view json, std::size_t at) {

@@ -1,5 +1,6 @@
 #include "json/json_io.hpp"
 
+#include "json/bytes.hpp"
 #include "json/truncation.hpp"
 #include "json/utf8.hpp"
 
@@ -245,14 +246,10 @@ namespace {
 // The length of the run at the start of `text` with nothing to escape (no control character, quote
 // or backslash), eight bytes at a time.
 std::size_t plain_run(const char* text, std::size_t length) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
   std::size_t i = 0;
   for (; i + 8 <= length; i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text + i, 8);
-    const std::uint64_t control = (word - 0x20 * kOnes) & ~word & kHighs;  // a byte below 0x20
-    if (control | has_zero(word ^ ('"' * kOnes)) | has_zero(word ^ ('\\' * kOnes))) break;
+    const std::uint64_t word = bytes::load(text + i);
+    if (bytes::has_below(word, 0x20) | bytes::has(word, '"') | bytes::has(word, '\\')) break;
   }
   for (; i < length; ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
