@@ -61,8 +61,10 @@ std::string check_validate(const artifacts::Document& document, std::string_view
   return {};
 }
 
+// diff of `before` and `after`, and the three-way merge of `base`, `ours` and `theirs` (merge
+// of documents loads only the sections and items that differ), against the same on their texts.
 std::string check_pair(const artifacts::Document& before, const artifacts::Document& after,
-                       std::string_view edited) {
+                       const artifacts::Document& theirs, std::string_view edited) {
   const auto type = before.model().id;
   auto held = diff(before, after);
   auto stateless = diff(type, before.text(), after.text());
@@ -71,10 +73,13 @@ std::string check_pair(const artifacts::Document& before, const artifacts::Docum
                   held.to_json().substr(0, 300) + " vs " + stateless.to_json().substr(0, 300));
   std::vector<std::string> sections;
   if (!edited.empty()) sections.emplace_back(edited);
-  auto merged = merge(DocumentMergeRequest{&before, &after, &before, sections, false});
-  auto expected = merge(MergeRequest{type, before.text(), after.text(), before.text(), sections});
-  FUZZ_EXPECT(merged.to_json() == expected.to_json(),
-              "merge of documents differs from merge of their texts");
+  for (const artifacts::Document* other : {&before, &theirs}) {
+    auto merged = merge(DocumentMergeRequest{&before, &after, other, sections, false});
+    auto expected = merge(MergeRequest{type, before.text(), after.text(), other->text(), sections});
+    FUZZ_EXPECT(merged.to_json() == expected.to_json(),
+                "merge of documents differs from merge of their texts: " +
+                    merged.to_json().substr(0, 300) + " vs " + expected.to_json().substr(0, 300));
+  }
   return {};
 }
 
@@ -97,6 +102,15 @@ std::string run_document(std::string_view bytes) {
     return {};
   }
   auto original = artifacts::Document::open(type, parts[0], tier, outcome);
+  // The content as the last check left it: the third side of a merge.
+  auto checkpoint = artifacts::Document::open(type, parts[0], tier, outcome);
+  auto check = [&](std::string_view edited) -> std::string {
+    FUZZ_PROPAGATE(check_pair(*original, *document, *checkpoint, edited));
+    Outcome reopened;
+    checkpoint = artifacts::Document::open(type, document->text(), tier, reopened);
+    FUZZ_EXPECT(checkpoint != nullptr, "a document's own text does not open");
+    return {};
+  };
   auto content = testing::deduped_tree(parts[0]);
   FUZZ_EXPECT(content && content->IsObject(), "the oracle does not read the content");
   FUZZ_EXPECT(same_json(document->text(), to_json(*content)),
@@ -109,7 +123,7 @@ std::string run_document(std::string_view bytes) {
     const auto code = static_cast<std::uint8_t>(operation[0]);
     const std::string_view value = operation.substr(1);
     if (code % 8 == 7) {
-      FUZZ_PROPAGATE(check_pair(*original, *document, {}));
+      FUZZ_PROPAGATE(check({}));
       continue;
     }
     // The section: a field of the model, or (past the end) a name it does not have.
@@ -149,7 +163,7 @@ std::string run_document(std::string_view bytes) {
                 "set_section's warnings are not the section's share of validate's");
     FUZZ_EXPECT(result.ok() == result.errors.empty(), "set_section's verdict is not its errors");
     FUZZ_PROPAGATE(check_validate(*document, tier));
-    if (code % 4 == 3) FUZZ_PROPAGATE(check_pair(*original, *document, id));
+    if (code % 4 == 3) FUZZ_PROPAGATE(check(id));
   }
   return {};
 }
