@@ -2,6 +2,7 @@
 // matched by identity, and a per-section summary with word-level diffs of changed prose.
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -23,12 +24,11 @@ using Value = rapidjson::Value;
 // Sequences of values compared whole; list diffs past this many steps become replacements.
 constexpr std::size_t kListDiffBudget = std::size_t{1} << 20;
 
-// The identities of a list's items, in order, as keys: a string's own bytes (views into the
-// document: content is valid UTF-8, so no string holds 0xFF), any other value as 0xFF and its
-// JSON. Equal keys are equal identities.
+// The identities of a list's items, in order, as keys (detail::identity_key): equal keys are equal
+// identities.
 struct Identities {
   std::vector<std::string_view> list;
-  std::vector<std::string> others;  // the keys of identities that are not strings (never moved)
+  std::deque<std::string> others;  // the keys of identities that are not strings
 
   // False when an item has no identity or one repeats.
   bool read(const Value& items, const ModelSpec& model) {
@@ -37,13 +37,7 @@ struct Identities {
     for (const auto& element : items.GetArray()) {
       const Value* id = detail::member(element, model.identity);
       if (id == nullptr) return false;
-      std::string_view key;
-      if (id->IsString()) {
-        key = {id->GetString(), id->GetStringLength()};
-      } else {
-        if (others.empty()) others.reserve(items.Size());  // so the views stay put
-        key = others.emplace_back(detail::kNotUtf8 + detail::value_json(*id));
-      }
+      const std::string_view key = detail::identity_key(*id, others);
       if (!seen.insert(key).second) return false;
       list.push_back(key);
     }
@@ -54,10 +48,7 @@ struct Identities {
   std::string_view operator[](std::size_t i) const { return list[i]; }
 
   // The JSON of the identity behind a key (what an item change names).
-  static std::string json(std::string_view key) {
-    return key.starts_with(detail::kNotUtf8) ? std::string(key.substr(1))
-                                             : detail::json_string(key);
-  }
+  static std::string json(std::string_view key) { return detail::identity_json(key); }
 };
 
 class PatchWriter {

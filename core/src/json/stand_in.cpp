@@ -25,6 +25,15 @@ bool is_digit(char c) {
 
 }  // namespace
 
+std::string_view identity_key(const rapidjson::Value& value, std::deque<std::string>& others) {
+  if (value.IsString()) return {value.GetString(), value.GetStringLength()};
+  return others.emplace_back(kNotUtf8 + value_json(value));
+}
+
+std::string identity_json(std::string_view key) {
+  return key.starts_with(kNotUtf8) ? std::string(key.substr(1)) : json_string(key);
+}
+
 rapidjson::Value stand_in(std::uint32_t ordinal, Allocator& allocator) {
   rapidjson::Value out(rapidjson::kObjectType);
   out.AddMember(marker_key(), rapidjson::Value(ordinal), allocator);

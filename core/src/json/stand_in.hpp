@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <span>
 #include <string>
@@ -17,6 +18,13 @@ namespace artifacts::detail {
 // A byte that never occurs in UTF-8: content is validated as UTF-8, so a key or a text that starts
 // with it cannot be the user's (the mark of stand-ins, and of identities that are not strings).
 inline constexpr char kNotUtf8 = '\xff';
+
+// A list item's identity as a key: a string's own bytes (a view into `value`: content is UTF-8, so
+// no string starts with 0xFF), any other value as 0xFF and its JSON, kept in `others` (a deque, so
+// earlier keys stay put). Equal keys are equal identities.
+std::string_view identity_key(const rapidjson::Value& value, std::deque<std::string>& others);
+// The JSON of the identity behind a key (what an item change or a conflict names).
+std::string identity_json(std::string_view key);
 
 // {kNotUtf8: ordinal}: the value whose text is entry `ordinal` of the operation's texts.
 rapidjson::Value stand_in(std::uint32_t ordinal, Allocator& allocator);

@@ -3,6 +3,7 @@
 // the merge goes item by item, so an added or edited item survives and untouched items follow
 // the new generation. Conflicts are where both sides changed the same thing.
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -30,16 +31,17 @@ bool load_valid(const ModelSpec& model, std::string_view name, std::string_view 
 }
 
 struct Item {
-  std::string id;  // JSON of the identity value
+  std::string_view id;  // the identity as a key (detail::identity_key)
   const Value* value;
 };
 
 // A list's items in order, and by identity.
 struct Items {
   std::vector<Item> list;
-  std::unordered_map<std::string, const Value*> by_id;
+  std::unordered_map<std::string_view, const Value*> by_id;
+  std::deque<std::string> others;  // the keys of identities that are not strings
 
-  const Value* find(const std::string& id) const {
+  const Value* find(std::string_view id) const {
     auto found = by_id.find(id);
     return found == by_id.end() ? nullptr : found->second;
   }
@@ -52,9 +54,9 @@ bool index_items(const Value* list, const ModelSpec& model, Items& out) {
   for (const auto& element : list->GetArray()) {
     const Value* id = detail::member(element, model.identity);
     if (id == nullptr) return false;
-    auto text = detail::value_json(*id);
-    if (!out.by_id.emplace(text, &element).second) return false;
-    out.list.push_back({std::move(text), &element});
+    const std::string_view key = detail::identity_key(*id, out.others);
+    if (!out.by_id.emplace(key, &element).second) return false;
+    out.list.push_back({key, &element});
   }
   return true;
 }
@@ -106,13 +108,13 @@ class Merger {
       return false;  // no reliable identities: merge the section as a whole
     }
     // Decide each item: which side's value it takes, or whether it is gone.
-    std::unordered_map<std::string, const Value*> chosen;
+    std::unordered_map<std::string_view, const Value*> chosen;
     struct Pending {
-      std::string id;
+      std::string_view id;
       const Value *base, *ours, *theirs;
     };
     std::vector<Pending> clashes;
-    auto consider = [&](const std::string& id) {
+    auto consider = [&](std::string_view id) {
       if (chosen.contains(id)) return;
       const Value* bv = b.find(id);
       const Value* ov = o.find(id);
@@ -134,7 +136,7 @@ class Merger {
     const bool founder_order = reordered(b, o);
     const auto& primary = founder_order ? o.list : t.list;
     const auto& secondary = founder_order ? t.list : o.list;
-    std::vector<std::string> order;
+    std::vector<std::string_view> order;
     std::unordered_set<std::string_view> placed;
     for (const auto& item : primary) {
       if (chosen.at(item.id) != nullptr) {
@@ -172,8 +174,9 @@ class Merger {
       std::string path =
           at == position.end() ? section : section + "/" + std::to_string(at->second);
       conflict(field.key, path,
-               "{" + detail::json_string(item_model.identity) + ":" + clash.id + "}", clash.base,
-               clash.ours, clash.theirs);
+               "{" + detail::json_string(item_model.identity) + ":" +
+                   detail::identity_json(clash.id) + "}",
+               clash.base, clash.ours, clash.theirs);
     }
     return true;
   }
