@@ -117,6 +117,39 @@ TEST(Diff, GeneratedPairsPatchExactly) {
   EXPECT_EQ(pairs, 1200);
 }
 
+// Texts valid exactly as written are diffed member by member and item by item, reading only what
+// differs: the answer is the full path's (both texts parsed whole), compact or indented, either
+// way round, and with no content on one side.
+TEST(DiffByMembers, TextsValidAsWrittenGiveTheFullPathsAnswer) {
+  std::mt19937 rng(31);
+  int by_members = 0;
+  for (int round = 0; round < (testing::kUnderSanitizers ? 20 : 80); ++round) {
+    for (const auto* model : generation_order()) {
+      auto before = parse(plan(model->id));
+      testing::mutate(*model, before, rng, {}, 1 + rng() % 2);
+      auto after = parse(testing::to_json(before));
+      testing::mutate(*model, after, rng, {}, 1 + rng() % 4);
+      const std::vector<std::string> befores = {testing::to_json(before),
+                                                testing::to_pretty_json(before), "null"};
+      const std::vector<std::string> afters = {testing::to_json(after),
+                                               testing::to_pretty_json(after)};
+      for (const auto& one : befores) {
+        for (const auto& other : afters) {
+          for (const auto& [from, to] : {std::pair{&one, &other}, std::pair{&other, &one}}) {
+            const auto answer = diff(model->id, *from, *to).to_json();
+            EXPECT_EQ(answer, diff(model->id, *from, *to, /*by_members=*/false).to_json())
+                << *from << "\n"
+                << *to;
+          }
+        }
+      }
+      by_members += validate(model->id, befores[0]).value_is_input &&
+                    validate(model->id, afters[0]).value_is_input;
+    }
+  }
+  EXPECT_GT(by_members, 100);  // most generated pairs are valid as written: the member path ran
+}
+
 // `json` (an object) with `"key": raw` added as its first member.
 std::string with_first_member(const std::string& json, const std::string& key,
                               const std::string& raw) {

@@ -242,7 +242,7 @@ TEST(Document, GeneratedEditChainsMatchTheStatelessPath) {
         }
         expect_same_as_stateless(*document, tier);
         EXPECT_EQ(diff(*previous, *document).to_json(),
-                  diff(model->id, previous->text(), document->text()).to_json());
+                  diff(model->id, previous->text(), document->text(), false).to_json());
         EXPECT_EQ(merge(DocumentMergeRequest{previous.get(),
                                              document.get(),
                                              previous.get(),
@@ -254,6 +254,7 @@ TEST(Document, GeneratedEditChainsMatchTheStatelessPath) {
                                      document->text(),
                                      previous->text(),
                                      {std::string(field.key)},
+                                     false,
                                      false})
                       .to_json());
         if (rng() % 3 == 0) previous->set_section(field.key, value);
@@ -271,9 +272,9 @@ TEST(Document, DiffOfDocumentsIsDiffOfTheirTexts) {
       testing::mutate(*model, mutated, rng, {}, 3);
       auto after = open_document(model->id, testing::to_json(mutated));
       EXPECT_EQ(diff(*before, *after).to_json(),
-                diff(model->id, before->text(), after->text()).to_json());
+                diff(model->id, before->text(), after->text(), false).to_json());
       EXPECT_EQ(diff(*after, *before).to_json(),
-                diff(model->id, after->text(), before->text()).to_json());
+                diff(model->id, after->text(), before->text(), false).to_json());
     }
   }
 }
@@ -325,10 +326,10 @@ TEST(Document, DiffOfListsWithSharedItemsIsDiffOfTheirTexts) {
     auto after = open_document("risk_log", risk_log(version));
     ASSERT_TRUE(after->validate().ok()) << after->text();
     EXPECT_EQ(diff(*before, *after).to_json(),
-              diff("risk_log", before->text(), after->text()).to_json())
+              diff("risk_log", before->text(), after->text(), false).to_json())
         << after->text();
     EXPECT_EQ(diff(*after, *before).to_json(),
-              diff("risk_log", after->text(), before->text()).to_json())
+              diff("risk_log", after->text(), before->text(), false).to_json())
         << after->text();
   }
 }
@@ -338,7 +339,8 @@ MergeResult merge_of_texts(const Document* base, const Document* ours, const Doc
   auto text = [](const Document* document) {
     return document ? std::string_view(document->text()) : std::string_view();
   };
-  return merge(MergeRequest{"risk_log", text(base), text(ours), text(theirs), edited, false});
+  return merge(
+      MergeRequest{"risk_log", text(base), text(ours), text(theirs), edited, false, false});
 }
 
 // Three-way merges of documents whose lists share most items (stand-ins on every side that holds
@@ -399,7 +401,7 @@ TEST(Document, MergeOfDocumentsIsMergeOfTheirTexts) {
       }
       for (bool force : {false, true}) {
         auto expected = merge(MergeRequest{model->id, base->text(), sides[0]->text(),
-                                           sides[1]->text(), edited, force});
+                                           sides[1]->text(), edited, force, false});
         EXPECT_EQ(
             merge(DocumentMergeRequest{base.get(), sides[0].get(), sides[1].get(), edited, force})
                 .to_json(),

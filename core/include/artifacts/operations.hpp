@@ -80,6 +80,9 @@ struct MergeRequest {
   std::string_view theirs;  // the new generation
   std::vector<std::string> edited_sections;
   bool force = false;  // the new generation everywhere
+  // Inputs valid exactly as written are merged member by member, reading only what differs. Off
+  // only to test that against the full path, which validates and parses every input whole.
+  bool by_members = true;
 };
 
 // Where the founder and the new generation both changed the same thing; the founder's value was
@@ -132,7 +135,10 @@ struct DiffResult : Outcome {
 // validate()'s failure (validation_failed, or invalid_input for text that is not JSON) with each
 // error's loc starting with "before" or "after", as merge() reports its inputs. Valid content
 // is compared as written: unknown keys and values Pydantic would convert are diffed as they are.
-DiffResult diff(std::string_view type, std::string_view before, std::string_view after);
+// Sides valid exactly as written are compared member by member, reading only what differs;
+// `by_members` off (only to test that) takes the full path, which parses both whole.
+DiffResult diff(std::string_view type, std::string_view before, std::string_view after,
+                bool by_members = true);
 // The same from {type, before, after} with the documents as JSON values.
 DiffResult diff_request(std::string_view request_json);
 

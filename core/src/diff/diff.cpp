@@ -10,6 +10,7 @@
 #include "artifacts/operations.hpp"
 #include "diff/diff_members.hpp"
 #include "diff/myers.hpp"
+#include "document/member_texts.hpp"
 #include "json/json_io.hpp"
 #include "json/mutable_document.hpp"
 #include "json/stand_in.hpp"
@@ -334,19 +335,36 @@ bool load_side(const ModelSpec& model, std::string_view name, std::string_view t
   }
 }
 
+// diff() by the full path: both sides validated and parsed whole.
+DiffResult diff_in_full(const ModelSpec& model, std::string_view before_json,
+                        std::string_view after_json) {
+  DiffResult result;
+  rapidjson::Document before, after;
+  if (!load_side(model, "before", before_json, 0, before, result) ||
+      !load_side(model, "after", after_json, 1, after, result)) {
+    return result;
+  }
+  diff_loaded(model, before, after, result);
+  return result;
+}
+
 }  // namespace
 
-DiffResult diff(std::string_view type, std::string_view before_json, std::string_view after_json) {
+DiffResult diff(std::string_view type, std::string_view before_json, std::string_view after_json,
+                bool by_members) {
   DiffResult result;
   const ModelSpec* model = detail::resolve_model(type, result);
   if (model == nullptr) return result;
-  rapidjson::Document before, after;
-  if (!load_side(*model, "before", before_json, 0, before, result) ||
-      !load_side(*model, "after", after_json, 1, after, result)) {
-    return result;
+  // Text valid exactly as written on both sides (JSON.stringify of valid content): compared member
+  // by member and item by item, reading only what differs, as documents held open are.
+  if (by_members && !detail::is_no_content(before_json) && !detail::is_no_content(after_json)) {
+    auto before_members = detail::members_as_written(*model, before_json, /*for_merge=*/false);
+    auto after_members = before_members
+                             ? detail::members_as_written(*model, after_json, /*for_merge=*/false)
+                             : std::nullopt;
+    if (after_members) return detail::diff_members(*model, *before_members, *after_members);
   }
-  diff_loaded(*model, before, after, result);
-  return result;
+  return diff_in_full(*model, before_json, after_json);
 }
 
 namespace detail {

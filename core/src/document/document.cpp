@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "document/compact_json.hpp"
+#include "document/member_texts.hpp"
 #include "json/json_io.hpp"
 #include "json/object_members.hpp"
 #include "json/stand_in.hpp"
@@ -33,28 +34,14 @@ struct MemberChecks {
   std::optional<bool> writes_as_is;
 };
 
-bool has_escape(std::string_view raw_key) {
-  return raw_key.find('\\') != std::string_view::npos;
-}
-
 std::vector<ItemOffsets> item_offsets(std::string_view value, std::string_view identity) {
   std::vector<ItemOffsets> items;
-  if (!value.starts_with('[')) return items;
-  for (auto item : detail::array_item_spans(value)) {
-    ItemOffsets offsets{static_cast<std::size_t>(item.data() - value.data()), item.size(), 0, 0};
-    if (!identity.empty() && item.starts_with('{')) {
-      for (const auto& member : detail::object_member_spans(item)) {
-        if (has_escape(member.raw_key)) {
-          offsets.identity_size = 0;
-          break;
-        }
-        if (member.raw_key == identity) {  // a repeated key's last value, as parsing reads it
-          offsets.identity_begin = static_cast<std::size_t>(member.value.data() - value.data());
-          offsets.identity_size = member.value.size();
-        }
-      }
-    }
-    items.push_back(offsets);
+  for (const auto& item : detail::identified_item_texts(value, identity)) {
+    auto offset = [&](std::string_view part) {
+      return part.empty() ? 0 : static_cast<std::size_t>(part.data() - value.data());
+    };
+    items.push_back(
+        {offset(item.text), item.text.size(), offset(item.identity), item.identity.size()});
   }
   return items;
 }
@@ -253,7 +240,7 @@ ValidationResult Document::validate(bool strict, bool want_value) const {
   bool as_written = model.fields.size() <= 64;
   std::vector<bool> seen(model.fields.size(), false);
   for (const auto& member : state.members) {
-    if (has_escape(member.raw_key)) as_written = false;
+    if (member.raw_key.find('\\') != std::string::npos) as_written = false;  // an escaped key
     const FieldSpec* field = find_field(model, member.key);
     if (field == nullptr) {
       result.warnings.push_back(

@@ -3,11 +3,15 @@
 // the merge goes item by item, so an added or edited item survives and untouched items follow
 // the new generation. Conflicts are where both sides changed the same thing.
 #include <algorithm>
+#include <array>
 #include <deque>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "artifacts/operations.hpp"
+#include "document/compact_json.hpp"
+#include "document/member_texts.hpp"
 #include "json/json_io.hpp"
 #include "json/mutable_document.hpp"
 #include "json/stand_in.hpp"
@@ -28,6 +32,26 @@ bool load_valid(const ModelSpec& model, std::string_view name, std::string_view 
     return true;
   }
   return detail::load_validated(model, name, text, slot, out, result, detail::LoadAs::normalised);
+}
+
+// merge() of texts that each validate exactly as written (JSON.stringify of valid content):
+// merged member by member and item by item, reading only what differs, as documents held open
+// are. Nothing when one does not: take the full path.
+std::optional<MergeResult> merge_as_written(const ModelSpec& model, const MergeRequest& request) {
+  const std::array<std::string_view, 3> inputs{request.base, request.ours, request.theirs};
+  std::array<std::string, 3> compact;
+  std::array<std::vector<detail::MemberText>, 3> members;
+  for (std::size_t side = 0; side < inputs.size(); ++side) {
+    if (inputs[side].empty() || inputs[side] == "null") continue;  // no content: no members
+    auto read = detail::members_as_written(model, inputs[side], /*for_merge=*/true);
+    if (!read) {  // maybe only not compact: try again compacted
+      detail::append_compact(inputs[side], compact[side]);
+      read = detail::members_as_written(model, compact[side], /*for_merge=*/true);
+    }
+    if (!read) return std::nullopt;
+    members[side] = std::move(*read);
+  }
+  return detail::merge_members(model, members[0], members[1], members[2], request.edited_sections);
 }
 
 struct Item {
@@ -270,27 +294,40 @@ void merge_loaded(const ModelSpec& model, const Value& base, const Value& ours, 
 
 }  // namespace detail
 
+namespace {
+
+// merge() by the full path: every input validated and parsed whole.
+MergeResult merge_in_full(const ModelSpec& model, const MergeRequest& request) {
+  MergeResult result;
+  rapidjson::Document base, ours, theirs;
+  if (!load_valid(model, "theirs", request.theirs, 0, theirs, result)) return result;
+  if (request.force) {
+    // Theirs as it is, checked like every merged value (no content is no valid content).
+    detail::set_checked_value(model, detail::value_json(theirs), result);
+    return result;
+  }
+  if (!load_valid(model, "ours", request.ours, 1, ours, result) ||
+      !load_valid(model, "base", request.base, 2, base, result)) {
+    return result;
+  }
+  rapidjson::Document merged;
+  detail::merge_loaded(model, base, ours, theirs, request.edited_sections, {}, merged, result);
+  detail::set_checked_value(model, detail::value_json(merged), result);
+  return result;
+}
+
+}  // namespace
+
 MergeResult merge(const MergeRequest& request) {
   MergeResult result;
   const ModelSpec* model = detail::resolve_model(request.type, result, /*artifacts_only=*/true);
   if (model == nullptr || !detail::known_sections(*model, request.edited_sections, result)) {
     return result;
   }
-  rapidjson::Document base, ours, theirs;
-  if (!load_valid(*model, "theirs", request.theirs, 0, theirs, result)) return result;
-  if (request.force) {
-    // Theirs as it is, checked like every merged value (no content is no valid content).
-    detail::set_checked_value(*model, detail::value_json(theirs), result);
-    return result;
+  if (!request.force && request.by_members) {
+    if (auto merged = merge_as_written(*model, request)) return std::move(*merged);
   }
-  if (!load_valid(*model, "ours", request.ours, 1, ours, result) ||
-      !load_valid(*model, "base", request.base, 2, base, result)) {
-    return result;
-  }
-  rapidjson::Document merged;
-  detail::merge_loaded(*model, base, ours, theirs, request.edited_sections, {}, merged, result);
-  detail::set_checked_value(*model, detail::value_json(merged), result);
-  return result;
+  return merge_in_full(*model, request);
 }
 
 }  // namespace artifacts

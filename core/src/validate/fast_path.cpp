@@ -55,8 +55,8 @@ inline bool is_hex(char c) {
 
 class Scanner {
  public:
-  Scanner(std::string_view json, std::optional<Tier> tier)
-      : p_(json.data()), end_(json.data() + json.size()), tier_(tier) {}
+  Scanner(std::string_view json, std::optional<Tier> tier, WrittenLayout* layout = nullptr)
+      : p_(json.data()), end_(json.data() + json.size()), tier_(tier), layout_(layout) {}
 
   bool document(const ModelSpec& model) {
     skip_space();
@@ -92,7 +92,14 @@ class Scanner {
 
  private:
   void skip_space() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) {
+      ++p_;
+      spaced_ = true;
+    }
+  }
+
+  std::string_view since(const char* start) const {
+    return {start, static_cast<std::size_t>(p_ - start)};
   }
 
   bool consume(char c) {
@@ -314,15 +321,26 @@ class Scanner {
         return p_ < end_ && *p_ == '{' && any();
       case Kind::model:
         return model_value(*type.model);
-      case Kind::list:
+      case Kind::list: {
         if (!consume('[')) return false;
         if (!enter()) return false;
         if (consume(']')) return leave();
         if (!has_room()) return false;
+        // The items of a top-level list of identified items, when recording the layout.
+        const bool record = recording_items_ && depth_ == 2;
         do {
+          skip_space();
+          const char* start = p_;
+          if (record) {
+            current_item_ = layout_->items.size();
+            layout_->items.push_back({});
+          }
           if (!value(*type.item)) return false;
+          if (record) layout_->items[current_item_].text = since(start);
         } while (consume(','));
+        if (record) current_item_ = kNoItem;
         return consume(']') && leave();
+      }
     }
     return false;
   }
@@ -332,6 +350,9 @@ class Scanner {
     static_assert(sizeof(std::uint64_t) * 8 >= 64);
     if (model.fields.size() > 64) return false;
     std::uint64_t seen = 0;
+    // Recording the layout: the document's own members, or an item's identity.
+    const bool top = layout_ != nullptr && depth_ == 1;
+    const bool in_item = current_item_ != kNoItem && depth_ == 3;
     if (!consume('}')) {
       if (!has_room()) return false;
       do {
@@ -344,12 +365,25 @@ class Scanner {
         if (seen & bit) return false;  // a repeated key: the last one wins, on the full path
         seen |= bit;
         skip_space();
+        const char* start = p_;
+        if (top) {
+          recording_items_ = is_identified_list(*field->type);
+          layout_->members.push_back({key, {}, layout_->items.size(), 0});
+        }
         if (p_ < end_ && *p_ == 'n') {
           if (!field->nullable || !literal("null")) return false;
-          continue;
+        } else {
+          if (tier_ && !tier_allows(*tier_, field->tier)) return false;  // needs a warning
+          if (!value(*field->type)) return false;
         }
-        if (tier_ && !tier_allows(*tier_, field->tier)) return false;  // needs a warning
-        if (!value(*field->type)) return false;
+        if (top) {
+          auto& member = layout_->members.back();
+          member.value = since(start);
+          member.item_count = layout_->items.size() - member.first_item;
+          recording_items_ = false;
+        } else if (in_item && key == model.identity) {
+          layout_->items[current_item_].identity = since(start);
+        }
       } while (consume(','));
       if (!consume('}')) return false;
     }
@@ -359,10 +393,24 @@ class Scanner {
     return leave();
   }
 
+  static bool is_identified_list(const TypeSpec& type) {
+    return type.kind == Kind::list && type.item->kind == Kind::model &&
+           !type.item->model->identity.empty();
+  }
+
+  static constexpr std::size_t kNoItem = static_cast<std::size_t>(-1);
+
   const char* p_;
   const char* end_;
   std::optional<Tier> tier_;
   std::size_t depth_ = 0;
+  WrittenLayout* layout_;
+  bool recording_items_ = false;        // scanning a top-level list of identified items
+  std::size_t current_item_ = kNoItem;  // the item of such a list being scanned
+  bool spaced_ = false;                 // whitespace was skipped
+
+ public:
+  bool spaced() const { return spaced_; }
 };
 
 }  // namespace
@@ -370,6 +418,16 @@ class Scanner {
 bool validates_as_written(const ModelSpec& model, std::string_view json, std::optional<Tier> tier) {
   if (json.size() > kMaxInputBytes) return false;
   return Scanner(json, tier).document(model);
+}
+
+bool validates_as_written(const ModelSpec& model, std::string_view json, std::optional<Tier> tier,
+                          WrittenLayout& layout) {
+  layout = {};
+  if (json.size() > kMaxInputBytes) return false;
+  Scanner scanner(json, tier, &layout);
+  if (!scanner.document(model)) return false;
+  layout.compact = !scanner.spaced();
+  return true;
 }
 
 bool value_validates_as_written(const TypeSpec& type, std::string_view json,

@@ -17,6 +17,27 @@ namespace artifacts::detail {
 // U+FFFD (the replacement character) always takes the full path.
 bool validates_as_written(const ModelSpec& model, std::string_view json, std::optional<Tier> tier);
 
+// Where validates_as_written() found the parts of a document it accepted, recorded in the same
+// pass: each top-level member, and in each list of identified items each item with the text of
+// its identity's value (empty when the item has none). Views into the scanned text.
+struct WrittenLayout {
+  struct Item {
+    std::string_view text;
+    std::string_view identity;
+  };
+  struct Member {
+    std::string_view key;  // between the quotes (keys with escapes take the full path)
+    std::string_view value;
+    std::size_t first_item = 0;  // its items: items[first_item, first_item + item_count)
+    std::size_t item_count = 0;
+  };
+  std::vector<Member> members;
+  std::vector<Item> items;
+  bool compact = true;  // no whitespace between tokens
+};
+bool validates_as_written(const ModelSpec& model, std::string_view json, std::optional<Tier> tier,
+                          WrittenLayout& layout);
+
 // The same for one value of `type` on its own (a streamed section or list item as it closes).
 bool value_validates_as_written(const TypeSpec& type, std::string_view json,
                                 std::optional<Tier> tier);

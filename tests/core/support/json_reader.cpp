@@ -1,5 +1,6 @@
 #include "json_reader.hpp"
 
+#include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -63,7 +64,8 @@ std::string numbers_as_the_library_reads(std::string_view text) {
     }
     const bool integer = i == integer_end;
     // No digits, or a leading zero ("01"): not a JSON number, and nothing to rewrite.
-    if (!well_formed || integer_end == digits || (text[digits] == '0' && integer_end - digits > 1)) {
+    if (!well_formed || integer_end == digits ||
+        (text[digits] == '0' && integer_end - digits > 1)) {
       continue;
     }
     const char* first = text.data() + start;
@@ -252,6 +254,14 @@ bool valid_utf8(std::string_view text) {
 std::string to_json(const Value& value) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+std::string to_pretty_json(const Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  writer.SetIndent(' ', 2);
   value.Accept(writer);
   return {buffer.GetString(), buffer.GetSize()};
 }

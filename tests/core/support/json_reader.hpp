@@ -36,6 +36,8 @@ bool valid_utf8(std::string_view text);
 
 // Compact JSON text of a value.
 std::string to_json(const rapidjson::Value& value);
+// The same indented, with whitespace between every token (as JSON.stringify(value, null, 2)).
+std::string to_pretty_json(const rapidjson::Value& value);
 // A string value's bytes (NUL bytes included).
 std::string_view view(const rapidjson::Value& string);
 // The member `key` of an object; with repeated keys the first (`last`: the last) one.
