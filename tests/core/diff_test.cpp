@@ -122,7 +122,7 @@ TEST(Diff, GeneratedPairsPatchExactly) {
 // way round, and with no content on one side.
 TEST(DiffByMembers, TextsValidAsWrittenGiveTheFullPathsAnswer) {
   std::mt19937 rng(31);
-  int by_members = 0;
+  int pairs = 0, by_members = 0;
   for (int round = 0; round < (testing::kUnderSanitizers ? 20 : 80); ++round) {
     for (const auto* model : generation_order()) {
       auto before = parse(plan(model->id));
@@ -143,11 +143,12 @@ TEST(DiffByMembers, TextsValidAsWrittenGiveTheFullPathsAnswer) {
           }
         }
       }
+      ++pairs;
       by_members += validate(model->id, befores[0]).value_is_input &&
                     validate(model->id, afters[0]).value_is_input;
     }
   }
-  EXPECT_GT(by_members, 100);  // most generated pairs are valid as written: the member path ran
+  EXPECT_GT(by_members, pairs / 2);  // most pairs are valid as written: the member path ran
 }
 
 // `json` (an object) with `"key": raw` added as its first member.

@@ -42,7 +42,7 @@ bool same(const rapidjson::Value* a, const rapidjson::Value* b) {
 // random sections edited, and with no base.
 TEST(MergeByMembers, TextsValidAsWrittenGiveTheFullPathsAnswer) {
   std::mt19937 rng(37);
-  int by_members = 0;
+  int rounds = 0, by_members = 0;
   for (int round = 0; round < (testing::kUnderSanitizers ? 10 : 40); ++round) {
     for (const auto* model : generation_order()) {
       const auto base = plan(model->id);
@@ -67,11 +67,12 @@ TEST(MergeByMembers, TextsValidAsWrittenGiveTheFullPathsAnswer) {
           EXPECT_EQ(answer, merge(request).to_json()) << request.ours << "\n" << request.theirs;
         }
       }
+      ++rounds;
       by_members += validate(model->id, to_json(sides[0])).value_is_input &&
                     validate(model->id, to_json(sides[1])).value_is_input;
     }
   }
-  EXPECT_GT(by_members, testing::kUnderSanitizers ? 20 : 80);  // the member path ran
+  EXPECT_GT(by_members, rounds / 2);  // most rounds are valid as written: the member path ran
 }
 
 // The laws, over generated edits of every artifact type.
