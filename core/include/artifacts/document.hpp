@@ -49,7 +49,8 @@ class Document {
   // The items of member `index` when its value is a JSON array, else nothing; `identity` names the
   // items' identifying field (the same on every call for a member: the model's). Read from the
   // text once per value of the member, so a diff reads an unchanged list once.
-  std::vector<ListItem> list_items(std::size_t index, std::string_view identity) const;
+  // The items stay valid until the document changes.
+  std::span<const ListItem> list_items(std::size_t index, std::string_view identity) const;
   // Whether member `index`'s text is what writing its parsed value gives back (see
   // json/stand_in.hpp), so a merge may copy it as it stands. Read once per value of the member.
   bool writes_as_is(std::size_t index) const;

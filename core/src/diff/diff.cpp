@@ -358,9 +358,10 @@ DiffResult diff(std::string_view type, std::string_view before_json, std::string
   // Text valid exactly as written on both sides (JSON.stringify of valid content): compared member
   // by member and item by item, reading only what differs, as documents held open are.
   if (by_members && !detail::is_no_content(before_json) && !detail::is_no_content(after_json)) {
-    auto before_members = detail::members_as_written(*model, before_json, /*for_merge=*/false);
+    detail::WrittenLayout before_layout, after_layout;
+    auto before_members = detail::members_as_written(*model, before_json, false, before_layout);
     auto after_members = before_members
-                             ? detail::members_as_written(*model, after_json, /*for_merge=*/false)
+                             ? detail::members_as_written(*model, after_json, false, after_layout)
                              : std::nullopt;
     if (after_members) return detail::diff_members(*model, *before_members, *after_members);
   }

@@ -17,10 +17,10 @@ namespace artifacts::detail {
 using ItemText = Document::ListItem;
 
 struct MemberText {
-  std::string_view key;         // decoded
-  std::string_view value;       // compact JSON text
-  std::vector<ItemText> items;  // a list of identified items: its items, when already read
-  bool writes_as_is = false;    // the text is what writing its value gives (merge copies it)
+  std::string_view key;             // decoded
+  std::string_view value;           // compact JSON text
+  std::span<const ItemText> items;  // a list of identified items: its items, when already read
+  bool writes_as_is = false;        // the text is what writing its value gives (merge copies it)
 };
 
 // The model of the items of the field `key` when that field is a list of identified items.

@@ -19,32 +19,20 @@
 namespace artifacts {
 namespace {
 
-// An item of a list member as offsets into the member's value (views would not survive the
-// members' vector moving a short string).
-struct ItemOffsets {
-  std::size_t begin, size;
-  std::size_t identity_begin, identity_size;
+// The items of a list member, as views into the member's value, and where that value was when
+// they were read: a short string moves with the members' vector (so do views into it).
+struct ItemViews {
+  const char* read_at;
+  std::vector<Document::ListItem> items;
 };
 
 // What is known of one member's value (for the field it names, at the document's tier).
 struct MemberChecks {
   std::optional<bool> as_written;
   std::array<std::optional<detail::FieldResult>, 2> checked;  // lax, strict
-  std::optional<std::vector<ItemOffsets>> items;              // when it is a list
+  std::optional<ItemViews> items;                             // when it is a list
   std::optional<bool> writes_as_is;
 };
-
-std::vector<ItemOffsets> item_offsets(std::string_view value, std::string_view identity) {
-  std::vector<ItemOffsets> items;
-  for (const auto& item : detail::identified_item_texts(value, identity)) {
-    auto offset = [&](std::string_view part) {
-      return part.empty() ? 0 : static_cast<std::size_t>(part.data() - value.data());
-    };
-    items.push_back(
-        {offset(item.text), item.text.size(), offset(item.identity), item.identity.size()});
-  }
-  return items;
-}
 
 // The deepest nesting of containers in compact, well-formed JSON text.
 std::size_t nesting_depth(std::string_view json) {
@@ -191,18 +179,14 @@ std::span<const Document::Member> Document::members() const {
   return state_->members;
 }
 
-std::vector<Document::ListItem> Document::list_items(std::size_t index,
-                                                     std::string_view identity) const {
+std::span<const Document::ListItem> Document::list_items(std::size_t index,
+                                                         std::string_view identity) const {
   const std::string_view value = state_->members[index].value;
   auto& known = state_->checks[index].items;
-  if (!known) known = item_offsets(value, identity);
-  std::vector<ListItem> items;
-  items.reserve(known->size());
-  for (const auto& offsets : *known) {
-    items.push_back({value.substr(offsets.begin, offsets.size),
-                     value.substr(offsets.identity_begin, offsets.identity_size)});
+  if (!known || known->read_at != value.data()) {
+    known = ItemViews{value.data(), detail::identified_item_texts(value, identity)};
   }
-  return items;
+  return known->items;
 }
 
 bool Document::valid() const {

@@ -4,7 +4,6 @@
 
 #include "document/compact_json.hpp"
 #include "json/stand_in.hpp"
-#include "validate/fast_path.hpp"
 
 namespace artifacts::detail {
 namespace {
@@ -35,19 +34,17 @@ std::vector<ItemText> identified_item_texts(std::string_view value, std::string_
 }
 
 std::optional<std::vector<MemberText>> members_as_written(const ModelSpec& model,
-                                                          std::string_view json, bool for_merge) {
+                                                          std::string_view json, bool for_merge,
+                                                          WrittenLayout& layout) {
   // One scan validates the text and finds its members, items and identities.
-  WrittenLayout layout;
   if (!validates_as_written(model, json, std::nullopt, layout)) return std::nullopt;
   if (for_merge && !layout.compact) return std::nullopt;
   std::vector<MemberText> members;
   members.reserve(layout.members.size());
   for (const auto& member : layout.members) {
-    MemberText text{member.key, member.value, {}, for_merge && writes_as_is(member.value)};
-    const auto items = std::span(layout.items).subspan(member.first_item, member.item_count);
-    text.items.reserve(items.size());
-    for (const auto& item : items) text.items.push_back({item.text, item.identity});
-    members.push_back(std::move(text));
+    members.push_back({member.key, member.value,
+                       std::span(layout.items).subspan(member.first_item, member.item_count),
+                       for_merge && writes_as_is(member.value)});
   }
   return members;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diff/diff_members.hpp"
+#include "validate/fast_path.hpp"
 
 namespace artifacts::detail {
 
@@ -20,7 +21,9 @@ std::vector<ItemText> identified_item_texts(std::string_view value, std::string_
 // identified items with its items read, all in one scan. Nothing otherwise: take the full path.
 // `for_merge`: only compact text, and each member says whether it writes as it is
 // (json/stand_in.hpp).
+// The members' items are views into `layout`, which the caller keeps.
 std::optional<std::vector<MemberText>> members_as_written(const ModelSpec& model,
-                                                          std::string_view json, bool for_merge);
+                                                          std::string_view json, bool for_merge,
+                                                          WrittenLayout& layout);
 
 }  // namespace artifacts::detail

@@ -41,12 +41,13 @@ std::optional<MergeResult> merge_as_written(const ModelSpec& model, const MergeR
   const std::array<std::string_view, 3> inputs{request.base, request.ours, request.theirs};
   std::array<std::string, 3> compact;
   std::array<std::vector<detail::MemberText>, 3> members;
+  std::array<detail::WrittenLayout, 3> layouts;
   for (std::size_t side = 0; side < inputs.size(); ++side) {
     if (inputs[side].empty() || inputs[side] == "null") continue;  // no content: no members
-    auto read = detail::members_as_written(model, inputs[side], /*for_merge=*/true);
+    auto read = detail::members_as_written(model, inputs[side], /*for_merge=*/true, layouts[side]);
     if (!read) {  // maybe only not compact: try again compacted
       detail::append_compact(inputs[side], compact[side]);
-      read = detail::members_as_written(model, compact[side], /*for_merge=*/true);
+      read = detail::members_as_written(model, compact[side], /*for_merge=*/true, layouts[side]);
     }
     if (!read) return std::nullopt;
     members[side] = std::move(*read);

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "artifacts/document.hpp"
 #include "artifacts/registry.hpp"
 
 namespace artifacts::detail {
@@ -21,10 +22,7 @@ bool validates_as_written(const ModelSpec& model, std::string_view json, std::op
 // pass: each top-level member, and in each list of identified items each item with the text of
 // its identity's value (empty when the item has none). Views into the scanned text.
 struct WrittenLayout {
-  struct Item {
-    std::string_view text;
-    std::string_view identity;
-  };
+  using Item = Document::ListItem;
   struct Member {
     std::string_view key;  // between the quotes (keys with escapes take the full path)
     std::string_view value;
