@@ -378,60 +378,6 @@ const ModelSpec* identified_items(const ModelSpec& model, std::string_view key) 
   return type.item->model->identity.empty() ? nullptr : type.item->model;
 }
 
-namespace {
-
-// Both sides of a list of identified items whose texts differ, from their items already read. An
-// item whose identity and text are the same on both sides stands in as item_stand_in() on both:
-// equal, so the walk matches it by identity and neither patches nor reads it; the others are
-// parsed. Only when every identity is a plain string, present and unique on its side, so that the
-// walk sees exactly the identities the parsed lists would show (it compares lists with a missing or
-// repeated identity whole, and would write a stand-in out). False otherwise: parse them whole.
-bool load_list_with_stand_ins(const ModelSpec& item_model, std::span<const ItemText> before_items,
-                              std::span<const ItemText> after_items, Value& before,
-                              Allocator& before_alloc, Value& after, Allocator& after_alloc) {
-  std::unordered_map<std::string_view, std::size_t> after_index;
-  after_index.reserve(after_items.size());
-  for (std::size_t j = 0; j < after_items.size(); ++j) {
-    if (!plain_string(after_items[j].identity) ||
-        !after_index.emplace(after_items[j].identity, j).second) {
-      return false;
-    }
-  }
-  std::unordered_set<std::string_view> before_ids;
-  before_ids.reserve(before_items.size());
-  constexpr auto kParsed = static_cast<std::uint32_t>(-1);
-  std::vector<std::uint32_t> before_ordinals(before_items.size(), kParsed);
-  std::vector<std::uint32_t> after_ordinals(after_items.size(), kParsed);
-  for (std::size_t i = 0; i < before_items.size(); ++i) {
-    const ItemText& item = before_items[i];
-    if (!plain_string(item.identity) || !before_ids.insert(item.identity).second) return false;
-    auto twin = after_index.find(item.identity);
-    if (twin != after_index.end() && after_items[twin->second].text == item.text) {
-      before_ordinals[i] = after_ordinals[twin->second] = static_cast<std::uint32_t>(i);
-    }
-  }
-  auto load = [&](std::span<const ItemText> items, const std::vector<std::uint32_t>& ordinals,
-                  Value& out, Allocator& allocator) {
-    out.SetArray();
-    out.Reserve(static_cast<rapidjson::SizeType>(items.size()), allocator);
-    for (std::size_t k = 0; k < items.size(); ++k) {
-      if (ordinals[k] != kParsed) {
-        out.PushBack(item_stand_in(item_model.identity, items[k].identity, ordinals[k], allocator),
-                     allocator);
-      } else {
-        Value value;
-        parse_value(items[k].text, value, allocator);
-        out.PushBack(value, allocator);
-      }
-    }
-  };
-  load(before_items, before_ordinals, before, before_alloc);
-  load(after_items, after_ordinals, after, after_alloc);
-  return true;
-}
-
-}  // namespace
-
 DiffResult diff_members(const ModelSpec& model, std::span<const MemberText> before,
                         std::span<const MemberText> after) {
   // Both contents as objects in which a member whose text is the same on both sides stands as the
@@ -459,11 +405,17 @@ DiffResult diff_members(const ModelSpec& model, std::span<const MemberText> befo
     Value value(false);
     const MemberText* twin = find(after, member.key);
     if (twin == nullptr || twin->value != member.value) {
+      // In lists of identified items on both sides, items the same on both stand in for
+      // themselves (never written out: diff writes only what changed, so no texts are kept).
       const ModelSpec* items = twin ? identified_items(model, member.key) : nullptr;
       Value twin_value;
+      std::vector<std::string_view> unused_texts;
       if (items != nullptr && !member.items.empty() && !twin->items.empty() &&
-          load_list_with_stand_ins(*items, member.items, twin->items, value, before_alloc,
-                                   twin_value, after_alloc)) {
+          load_lists_with_stand_ins(
+              *items,
+              std::array{ListSide{true, member.items, &value, &before_alloc},
+                         ListSide{true, twin->items, &twin_value, &after_alloc}},
+              /*on_every_side=*/true, unused_texts)) {
         loaded_after.emplace_back(member.key, std::move(twin_value));
       } else {
         value.SetNull();

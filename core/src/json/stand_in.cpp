@@ -1,5 +1,8 @@
 #include "json/stand_in.hpp"
 
+#include <unordered_map>
+#include <unordered_set>
+
 namespace artifacts::detail {
 namespace {
 
@@ -54,6 +57,62 @@ rapidjson::Value item_stand_in(std::string_view identity_key, std::string_view i
 
 bool plain_string(std::string_view json) {
   return json.size() >= 2 && json.front() == '"' && json.find('\\') == std::string_view::npos;
+}
+
+bool load_lists_with_stand_ins(const ModelSpec& item_model, std::span<const ListSide> sides,
+                               bool on_every_side, std::vector<std::string_view>& texts) {
+  // Per identity: its text where first seen, whether every side holding it has that text, how
+  // many sides hold it, and its stand-in's ordinal.
+  struct Seen {
+    std::string_view text;
+    bool stands_in;
+    std::size_t holders;
+    std::uint32_t ordinal;
+  };
+  std::vector<Seen> seen;
+  std::unordered_map<std::string_view, std::size_t> by_identity;
+  std::size_t present = 0;
+  for (const auto& side : sides) {
+    if (!side.present) continue;
+    ++present;
+    std::unordered_set<std::string_view> own;
+    own.reserve(side.items.size());
+    for (const auto& item : side.items) {
+      if (!plain_string(item.identity) || !own.insert(item.identity).second) return false;
+      auto [found, added] = by_identity.try_emplace(item.identity, seen.size());
+      if (added) {
+        seen.push_back({item.text, true, 1, 0});
+      } else {
+        Seen& first = seen[found->second];
+        first.stands_in = first.stands_in && first.text == item.text;
+        ++first.holders;
+      }
+    }
+  }
+  for (auto& entry : seen) {
+    entry.stands_in = entry.stands_in && (!on_every_side || entry.holders == present);
+    if (entry.stands_in) {
+      entry.ordinal = static_cast<std::uint32_t>(texts.size());
+      texts.push_back(entry.text);
+    }
+  }
+  for (const auto& side : sides) {
+    if (!side.present) continue;
+    auto& allocator = *side.allocator;
+    side.out->SetArray();
+    side.out->Reserve(static_cast<rapidjson::SizeType>(side.items.size()), allocator);
+    for (const auto& item : side.items) {
+      const Seen& entry = seen[by_identity.find(item.identity)->second];
+      rapidjson::Value value;
+      if (entry.stands_in) {
+        value = item_stand_in(item_model.identity, item.identity, entry.ordinal, allocator);
+      } else {
+        parse_value(item.text, value, allocator);
+      }
+      side.out->PushBack(value, allocator);
+    }
+  }
+  return true;
 }
 
 void parse_value(std::string_view json, rapidjson::Value& out, Allocator& allocator) {

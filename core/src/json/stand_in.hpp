@@ -11,6 +11,10 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
+#include "artifacts/document.hpp"
+#include "artifacts/registry.hpp"
 #include "json/json_io.hpp"
 
 namespace artifacts::detail {
@@ -32,6 +36,24 @@ rapidjson::Value stand_in(std::uint32_t ordinal, Allocator& allocator);
 // identity, kNotUtf8: ordinal}. `identity` is the JSON of a plain string (see plain_string).
 rapidjson::Value item_stand_in(std::string_view identity_key, std::string_view identity,
                                std::uint32_t ordinal, Allocator& allocator);
+
+// One side of a list of identified items, as a document holds it: its items (already read) and
+// where to load the list. `present` false: the side has no such list.
+struct ListSide {
+  bool present = false;
+  std::span<const Document::ListItem> items;
+  rapidjson::Value* out = nullptr;
+  Allocator* allocator = nullptr;
+};
+
+// Loads the sides' lists with each item that may stand in for itself as item_stand_in(): its
+// text the same on every side that holds it and, with `on_every_side`, held by every side present.
+// Its text is added to `texts` (the stand-in's ordinal indexes it); the other items are parsed.
+// Only when every identity is a plain string, once per side, so that the walk sees exactly the
+// identities the parsed lists would show (it compares lists with a missing or repeated identity
+// whole, and would write a stand-in out). False otherwise: parse the lists whole.
+bool load_lists_with_stand_ins(const ModelSpec& item_model, std::span<const ListSide> sides,
+                               bool on_every_side, std::vector<std::string_view>& texts);
 
 // The JSON of a string without escapes: its bytes between the quotes are its value.
 bool plain_string(std::string_view json);

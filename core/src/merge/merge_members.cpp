@@ -4,8 +4,6 @@
 // copied whole from an input is valid as it stands, the others are checked as validate() would.
 #include <array>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "json/stand_in.hpp"
 #include "merge/merge_loaded.hpp"
@@ -71,55 +69,18 @@ class SideLoader {
     return true;
   }
 
-  // The sides' lists with each item that is the same on every side holding it as a stand-in.
-  // Only when every side that holds the section holds a list that writes as it is, of items whose
-  // identities are plain strings, each once: then equal stand-ins are exactly equal items.
+  // The sides' lists with each item that is the same on every side holding it as a stand-in,
+  // written back as its text. Only when every side that holds the section holds a list that
+  // writes as it is.
   bool list_with_stand_ins(const ModelSpec& item_model, const Members& members,
                            std::array<Value, kSides>& values) {
-    // Per identity: its text where first seen, whether every side holding it has that text, and
-    // its stand-in's ordinal. (Maps of string_view to size_t, as the diff's: one instantiation.)
-    struct Seen {
-      std::string_view text;
-      bool same;
-      std::uint32_t ordinal;
-    };
-    std::vector<Seen> seen;
-    std::unordered_map<std::string_view, std::size_t> by_identity;
-    for (const MemberText* member : members) {
-      if (member == nullptr) continue;
-      if (!is_list(*member) || !member->writes_as_is) return false;
-      std::unordered_set<std::string_view> own;
-      for (const auto& item : member->items) {
-        if (!plain_string(item.identity) || !own.insert(item.identity).second) return false;
-        auto [found, added] = by_identity.try_emplace(item.identity, seen.size());
-        if (added) {
-          seen.push_back({item.text, true, 0});
-        } else {
-          Seen& first = seen[found->second];
-          first.same = first.same && first.text == item.text;
-        }
-      }
-    }
-    for (auto& entry : seen) {
-      if (entry.same) entry.ordinal = add_text(entry.text);
-    }
+    std::array<ListSide, kSides> sides;
     for (std::size_t s = 0; s < kSides; ++s) {
       if (members[s] == nullptr) continue;
-      Value& list = values[s];
-      list.SetArray();
-      list.Reserve(static_cast<rapidjson::SizeType>(members[s]->items.size()), allocator(s));
-      for (const auto& item : members[s]->items) {
-        const Seen& entry = seen[by_identity.find(item.identity)->second];
-        Value value;
-        if (entry.same) {
-          value = item_stand_in(item_model.identity, item.identity, entry.ordinal, allocator(s));
-        } else {
-          parse_value(item.text, value, allocator(s));
-        }
-        list.PushBack(value, allocator(s));
-      }
+      if (!is_list(*members[s]) || !members[s]->writes_as_is) return false;
+      sides[s] = {true, members[s]->items, &values[s], &allocator(s)};
     }
-    return true;
+    return load_lists_with_stand_ins(item_model, sides, /*on_every_side=*/false, texts_);
   }
 
   std::array<rapidjson::Document, kSides>& sides_;
