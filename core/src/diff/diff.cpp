@@ -383,12 +383,6 @@ DiffResult diff_members(const ModelSpec& model, std::span<const MemberText> befo
   // Both contents as objects in which a member whose text is the same on both sides stands as the
   // same placeholder: equal, so the walk neither patches nor reports it, and nothing reads it. In
   // a list of identified items that differs, items the same on both sides stand in by identity.
-  auto find = [](std::span<const MemberText> members, std::string_view key) -> const MemberText* {
-    for (const auto& member : members) {
-      if (member.key == key) return &member;
-    }
-    return nullptr;
-  };
   rapidjson::Document before_object, after_object;
   before_object.SetObject();
   after_object.SetObject();
@@ -403,7 +397,7 @@ DiffResult diff_members(const ModelSpec& model, std::span<const MemberText> befo
   };
   for (const auto& member : before) {
     Value value(false);
-    const MemberText* twin = find(after, member.key);
+    const MemberText* twin = find_member(after, member.key);
     if (twin == nullptr || twin->value != member.value) {
       // In lists of identified items on both sides, items the same on both stand in for
       // themselves (never written out: diff writes only what changed, so no texts are kept).
@@ -428,7 +422,7 @@ DiffResult diff_members(const ModelSpec& model, std::span<const MemberText> befo
     Value value(false);
     auto loaded = std::find_if(loaded_after.begin(), loaded_after.end(),
                                [&](const auto& entry) { return entry.first == member.key; });
-    const MemberText* twin = find(before, member.key);
+    const MemberText* twin = find_member(before, member.key);
     if (loaded != loaded_after.end()) {
       value = std::move(loaded->second);
     } else if (twin == nullptr || twin->value != member.value) {

@@ -23,6 +23,14 @@ struct MemberText {
   bool writes_as_is = false;        // the text is what writing its value gives (merge copies it)
 };
 
+// The member `key` of `members`, or nullptr (contents here never repeat a key).
+inline const MemberText* find_member(std::span<const MemberText> members, std::string_view key) {
+  for (const auto& member : members) {
+    if (member.key == key) return &member;
+  }
+  return nullptr;
+}
+
 // The model of the items of the field `key` when that field is a list of identified items.
 const ModelSpec* identified_items(const ModelSpec& model, std::string_view key);
 

@@ -17,13 +17,6 @@ using Value = rapidjson::Value;
 constexpr std::size_t kSides = 3;  // base, ours, theirs
 using Members = std::array<const MemberText*, kSides>;
 
-const MemberText* find(std::span<const MemberText> members, std::string_view key) {
-  for (const auto& member : members) {
-    if (member.key == key) return &member;
-  }
-  return nullptr;
-}
-
 bool is_list(const MemberText& member) {
   return !member.items.empty() || member.value == "[]";
 }
@@ -101,7 +94,7 @@ MergeResult merge_members(const ModelSpec& model, std::span<const MemberText> ba
   SideLoader loader(sides, texts);
   for (const auto& field : model.fields) {
     Members members;
-    for (std::size_t s = 0; s < kSides; ++s) members[s] = find(inputs[s], field.key);
+    for (std::size_t s = 0; s < kSides; ++s) members[s] = find_member(inputs[s], field.key);
     loader.section(model, field, members);
   }
   rapidjson::Document merged;
@@ -119,7 +112,7 @@ MergeResult merge_members(const ModelSpec& model, std::span<const MemberText> ba
     std::string value = expanded_json(entry.value, texts);
     bool copied = false;
     for (const auto& input : inputs) {
-      const MemberText* member = find(input, key);
+      const MemberText* member = find_member(input, key);
       copied = copied || (member != nullptr && member->value == value);
     }
     as_written = as_written && (copied || field_validates_as_written(*field, value, std::nullopt));
