@@ -58,6 +58,9 @@ class Scanner {
   Scanner(std::string_view json, std::optional<Tier> tier, WrittenLayout* layout = nullptr)
       : p_(json.data()), end_(json.data() + json.size()), tier_(tier), layout_(layout) {}
 
+  // Whether whitespace was skipped anywhere so far (the text is not compact).
+  bool spaced() const { return spaced_; }
+
   bool document(const ModelSpec& model) {
     skip_space();
     if (!model_value(model)) return false;
@@ -408,9 +411,6 @@ class Scanner {
   bool recording_items_ = false;        // scanning a top-level list of identified items
   std::size_t current_item_ = kNoItem;  // the item of such a list being scanned
   bool spaced_ = false;                 // whitespace was skipped
-
- public:
-  bool spaced() const { return spaced_; }
 };
 
 }  // namespace
