@@ -20,7 +20,8 @@ std::vector<ItemText> identified_item_texts(std::string_view value, std::string_
 // The members of `json` when it validates as `model` exactly as written (no tier), each list of
 // identified items with its items read, all in one scan. Nothing otherwise: take the full path.
 // `for_merge`: only compact text, and each member says whether it writes as it is
-// (json/stand_in.hpp).
+// (json/stand_in.hpp); valid text that is not compact gives nothing with `layout.compact` false,
+// so the caller compacts it only then.
 // The members' items are views into `layout`, which the caller keeps.
 std::optional<std::vector<MemberText>> members_as_written(const ModelSpec& model,
                                                           std::string_view json, bool for_merge,

@@ -45,7 +45,7 @@ std::optional<MergeResult> merge_as_written(const ModelSpec& model, const MergeR
   for (std::size_t side = 0; side < inputs.size(); ++side) {
     if (inputs[side].empty() || inputs[side] == "null") continue;  // no content: no members
     auto read = detail::members_as_written(model, inputs[side], /*for_merge=*/true, layouts[side]);
-    if (!read) {  // maybe only not compact: try again compacted
+    if (!read && !layouts[side].compact) {  // valid, only not compact: again, compacted
       detail::append_compact(inputs[side], compact[side]);
       read = detail::members_as_written(model, compact[side], /*for_merge=*/true, layouts[side]);
     }
