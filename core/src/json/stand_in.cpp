@@ -1,5 +1,6 @@
 #include "json/stand_in.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -59,17 +60,66 @@ bool plain_string(std::string_view json) {
   return json.size() >= 2 && json.front() == '"' && json.find('\\') == std::string_view::npos;
 }
 
-bool load_lists_with_stand_ins(const ModelSpec& item_model, std::span<const ListSide> sides,
-                               bool on_every_side, std::vector<std::string_view>& texts) {
-  // Per identity: its text where first seen, whether every side holding it has that text, how
-  // many sides hold it, and its stand-in's ordinal.
-  struct Seen {
-    std::string_view text;
-    bool stands_in;
-    std::size_t holders;
-    std::uint32_t ordinal;
-  };
-  std::vector<Seen> seen;
+namespace {
+
+// Per identity: its text where first seen, whether every side holding it has that text, how many
+// sides hold it, and its stand-in's ordinal.
+struct Seen {
+  std::string_view text;
+  bool stands_in;
+  std::size_t holders;
+  std::uint32_t ordinal;
+};
+
+// The first side present, when every side present holds the same identities in the same order
+// (what edits that add, drop and move nothing leave); nullptr otherwise.
+const ListSide* aligned_sides(std::span<const ListSide> sides) {
+  const ListSide* first = nullptr;
+  for (const auto& side : sides) {
+    if (!side.present) continue;
+    if (first == nullptr) {
+      first = &side;
+      continue;
+    }
+    if (side.items.size() != first->items.size()) return nullptr;
+    for (std::size_t i = 0; i < side.items.size(); ++i) {
+      if (side.items[i].identity != first->items[i].identity) return nullptr;
+    }
+  }
+  return first;
+}
+
+// Whether each identity is a plain string, once in `items`.
+bool plain_and_once(std::span<const Document::ListItem> items) {
+  std::vector<std::string_view> identities;
+  identities.reserve(items.size());
+  for (const auto& item : items) {
+    if (!plain_string(item.identity)) return false;
+    identities.push_back(item.identity);
+  }
+  std::sort(identities.begin(), identities.end());
+  return std::adjacent_find(identities.begin(), identities.end()) == identities.end();
+}
+
+// The same entries as the general case below gives, by position: the sides are aligned, so an
+// item's holders are every side present and the first side's order is the order first seen.
+bool seen_by_position(std::span<const ListSide> sides, const ListSide& first,
+                      std::vector<Seen>& seen) {
+  if (!plain_and_once(first.items)) return false;
+  seen.reserve(first.items.size());
+  for (std::size_t i = 0; i < first.items.size(); ++i) {
+    bool same = true;
+    for (const auto& side : sides) {
+      same = same && (!side.present || side.items[i].text == first.items[i].text);
+    }
+    seen.push_back({first.items[i].text, same, 0, 0});
+  }
+  return true;
+}
+
+// Any sides: entries by identity, and each side's items' entries in `entry_of` (side by side).
+bool seen_by_identity(std::span<const ListSide> sides, bool on_every_side, std::vector<Seen>& seen,
+                      std::vector<std::size_t>& entry_of) {
   std::unordered_map<std::string_view, std::size_t> by_identity;
   std::size_t present = 0;
   for (const auto& side : sides) {
@@ -83,26 +133,46 @@ bool load_lists_with_stand_ins(const ModelSpec& item_model, std::span<const List
       if (added) {
         seen.push_back({item.text, true, 1, 0});
       } else {
-        Seen& first = seen[found->second];
-        first.stands_in = first.stands_in && first.text == item.text;
-        ++first.holders;
+        Seen& entry = seen[found->second];
+        entry.stands_in = entry.stands_in && entry.text == item.text;
+        ++entry.holders;
       }
+      entry_of.push_back(found->second);
     }
   }
   for (auto& entry : seen) {
     entry.stands_in = entry.stands_in && (!on_every_side || entry.holders == present);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool load_lists_with_stand_ins(const ModelSpec& item_model, std::span<const ListSide> sides,
+                               bool on_every_side, std::vector<std::string_view>& texts) {
+  std::vector<Seen> seen;
+  std::vector<std::size_t> entry_of;  // by identity only: by position, item i's entry is entry i
+  const ListSide* first = aligned_sides(sides);
+  const bool by_position = first != nullptr;
+  if (by_position ? !seen_by_position(sides, *first, seen)
+                  : !seen_by_identity(sides, on_every_side, seen, entry_of)) {
+    return false;
+  }
+  for (auto& entry : seen) {
     if (entry.stands_in) {
       entry.ordinal = static_cast<std::uint32_t>(texts.size());
       texts.push_back(entry.text);
     }
   }
+  std::size_t next = 0;
   for (const auto& side : sides) {
     if (!side.present) continue;
     auto& allocator = *side.allocator;
     side.out->SetArray();
     side.out->Reserve(static_cast<rapidjson::SizeType>(side.items.size()), allocator);
-    for (const auto& item : side.items) {
-      const Seen& entry = seen[by_identity.find(item.identity)->second];
+    for (std::size_t i = 0; i < side.items.size(); ++i) {
+      const auto& item = side.items[i];
+      const Seen& entry = seen[by_position ? i : entry_of[next++]];
       rapidjson::Value value;
       if (entry.stands_in) {
         value = item_stand_in(item_model.identity, item.identity, entry.ordinal, allocator);
