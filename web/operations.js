@@ -15,6 +15,12 @@ import {
   validateFromWire,
 } from './results.js';
 
+// JSON.stringify's text holds no lone surrogate (it escapes them, and the core refuses the
+// escape), so only text the caller gave is scanned for one: requests and plans are stringified
+// (content given as JSON text travels inside them escaped), content is when it is an object.
+const FROM_STRINGIFY = { fromStringify: true };
+const crossingOf = (content) => (typeof content === 'string' ? {} : FROM_STRINGIFY);
+
 // Argument errors (unknown type or tier) are thrown; content errors are the result.
 function throwIfArgumentError(result) {
   if (result.code === 'unknown_artifact_type' || result.code === 'unknown_tier') {
@@ -45,7 +51,7 @@ export function validate(type, content, options) {
     : (core, length) => core.validate(type, length, tierName, Boolean(strict));
   let validAsWrittenResult = null;
   const result = callWithText(text, run, () => (validAsWrittenResult = validAsWritten(text)),
-    { fromStringify: typeof content !== 'string' });
+    crossingOf(content));
   throwIfArgumentError(result);
   if (result === validAsWrittenResult) return result;
   const { valueIsInput, ...checked } = validateFromWire(result);
@@ -69,14 +75,16 @@ export function gate(type, content, tier) {
   type = nameArgument(type, 'type');
   tier = nameArgument(tier, 'tier');
   const text = contentText(content);
-  return gateFromWire(unwrap(callWithText(text, (core, length) => core.gate(type, length, tier))));
+  const run = (core, length) => core.gate(type, length, tier);
+  return gateFromWire(unwrap(callWithText(text, run, undefined, crossingOf(content))));
 }
 
 /** Content brought up to the current `_schema_version`. */
 export function migrate(type, content) {
   type = nameArgument(type, 'type');
   const text = contentText(content);
-  return migrateFromWire(unwrap(callWithText(text, (core, length) => core.migrate(type, length))));
+  const run = (core, length) => core.migrate(type, length);
+  return migrateFromWire(unwrap(callWithText(text, run, undefined, crossingOf(content))));
 }
 
 /**
@@ -128,7 +136,7 @@ export function merge(request) {
     editedSections,
     force: Boolean(force),
   }), 'the merge request');
-  return mergeFromWire(unwrap(callWithText(text, (core, length) => core.merge(length))));
+  return mergeFromWire(unwrap(callWithText(text, (core, length) => core.merge(length), undefined, FROM_STRINGIFY)));
 }
 
 /**
@@ -148,7 +156,7 @@ export function diff(type, before, after) {
   const text = requestText(diffRequestToWire({
     type, before: documentValue(asContent(before), 'before'), after: documentValue(asContent(after), 'after'),
   }), 'the diff request');
-  return diffFromWire(unwrap(callWithText(text, (core, length) => core.diff(length))));
+  return diffFromWire(unwrap(callWithText(text, (core, length) => core.diff(length), undefined, FROM_STRINGIFY)));
 }
 
 // A document beside plain content stands for its text.
@@ -183,7 +191,7 @@ export function toMarkdown(type, content, options) {
   const [variant, tier, startupName, generatedAt] = markdownOptions(options);
   const text = contentText(content);
   const run = (core, length) => core.toMarkdown(type, length, variant, tier, startupName, generatedAt);
-  return unwrap(callWithText(text, run, undefined, { fromStringify: typeof content !== 'string' })).value;
+  return unwrap(callWithText(text, run, undefined, crossingOf(content))).value;
 }
 
 /**
@@ -197,7 +205,7 @@ export function planToMarkdown(plan, options) {
   const [variant, tier, startupName, generatedAt] = markdownOptions(options);
   const text = planText(plan);
   const run = (core, length) => core.planToMarkdown(length, variant, tier, startupName, generatedAt);
-  return unwrap(callWithText(text, run, undefined, { fromStringify: true })).value;
+  return unwrap(callWithText(text, run, undefined, FROM_STRINGIFY)).value;
 }
 
 const PLAN_SHAPE = 'takes one object: {brief, mvp_scope, milestones, risk_log, how_it_works}';
@@ -235,7 +243,7 @@ export function toHtml(type, content, options) {
   const [tier, startupName, generatedAt] = htmlOptions(options);
   const text = contentText(content);
   const run = (core, length) => core.toHtml(type, length, tier, startupName, generatedAt);
-  return unwrap(callWithText(text, run, undefined, { fromStringify: typeof content !== 'string' })).value;
+  return unwrap(callWithText(text, run, undefined, crossingOf(content))).value;
 }
 
 /**
@@ -249,5 +257,5 @@ export function planToHtml(plan, options) {
   const [tier, startupName, generatedAt] = htmlOptions(options);
   const text = planText(plan);
   const run = (core, length) => core.planToHtml(length, tier, startupName, generatedAt);
-  return unwrap(callWithText(text, run, undefined, { fromStringify: true })).value;
+  return unwrap(callWithText(text, run, undefined, FROM_STRINGIFY)).value;
 }
