@@ -9,25 +9,12 @@ import {
 } from './core.js';
 import { checkName, checkOptions, nameArgument, optionalTier } from './arguments.js';
 import { errorFromResult, InvalidInputError } from './errors.js';
-import { validateFromWire } from './results.js';
+import { validateFromWire, validWithValueText } from './results.js';
 
 // A document dropped without dispose() still gives its wasm memory back.
 const unreleased = new FinalizationRegistry((handle) => documentFree(handle));
 
 let handleOf;
-
-// A valid answer whose value is the JSON text `text` (the document's, when it is valid as
-// written; else its normalised value), parsed only if read.
-function validWithValueText(text, warnings) {
-  let value;
-  return {
-    ok: true,
-    errors: [],
-    warnings,
-    get value() { return (value ??= JSON.parse(text)); },
-    set value(replacement) { value = replacement; },
-  };
-}
 
 class ArtifactDocument {
   #handle;

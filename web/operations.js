@@ -12,7 +12,7 @@ import { documentHandle, isDocument } from './document.js';
 import { errorFromResult, InvalidInputError } from './errors.js';
 import {
   diffFromWire, diffRequestToWire, gateFromWire, mergeFromWire, mergeRequestToWire, migrateFromWire,
-  validateFromWire,
+  validateFromWire, validWithValueText,
 } from './results.js';
 
 // JSON.stringify's text holds no lone surrogate (it escapes them, and the core refuses the
@@ -50,24 +50,12 @@ export function validate(type, content, options) {
     ? (core, length) => core.validateIndexed(model, length, tierIndex, Boolean(strict))
     : (core, length) => core.validate(type, length, tierName, Boolean(strict));
   let validAsWrittenResult = null;
-  const result = callWithText(text, run, () => (validAsWrittenResult = validAsWritten(text)),
+  const result = callWithText(text, run, () => (validAsWrittenResult = validWithValueText(text)),
     crossingOf(content));
   throwIfArgumentError(result);
   if (result === validAsWrittenResult) return result;
   const { valueIsInput, ...checked } = validateFromWire(result);
-  return valueIsInput ? Object.assign(validAsWritten(text), { warnings: checked.warnings }) : checked;
-}
-
-// The input is its own normalised value: it is parsed only if someone looks.
-function validAsWritten(text) {
-  let value;
-  return {
-    ok: true,
-    errors: [],
-    warnings: [],
-    get value() { return (value ??= JSON.parse(text)); },
-    set value(replacement) { value = replacement; },
-  };
+  return valueIsInput ? validWithValueText(text, checked.warnings) : checked;
 }
 
 /** The sections `tier` may see; `locked` lists the ids withheld from it. */

@@ -41,6 +41,28 @@ test('validate accepts an object or JSON text and returns plain objects', () => 
   assert.equal(Object.getPrototypeOf(fromObject.value), Object.prototype);
 });
 
+test('a valid result\'s value is parsed when first read, then kept; it can be replaced', () => {
+  const document = artifacts.openDocument('brief', plan('brief'));
+  const results = [validate('brief', plan('brief')), validate('brief', planText('brief')), document.validate()];
+  document.dispose();
+  for (const result of results) {
+    assert.equal(Object.getPrototypeOf(result), Object.prototype);
+    assert.deepEqual(Object.keys(result), ['ok', 'errors', 'warnings', 'value']);
+    assert.deepEqual(Object.getOwnPropertySymbols(result).filter((key) => Object.getOwnPropertyDescriptor(result, key).enumerable), []);
+    // Spreading, JSON and structuredClone read it like any other member.
+    assert.deepEqual({ ...result }.value, plan('brief'));
+    assert.deepEqual(JSON.parse(JSON.stringify(result)).value, plan('brief'));
+    assert.deepEqual(structuredClone(result).value, plan('brief'));
+    assert.equal(result.value, result.value, 'parsed once, then the same object');
+    result.value = null;
+    assert.equal(result.value, null, 'an assigned value stays, even null');
+  }
+  // Each result owns its value: reading or replacing one leaves the others alone.
+  const [first, second] = [validate('brief', planText('brief')), validate('brief', planText('brief'))];
+  first.value.problem_statement = 'changed';
+  assert.deepEqual(second.value, plan('brief'));
+});
+
 test('validate reports every error, Pydantic-style, without throwing', () => {
   const content = plan('milestones');
   content.milestones[2].estimated_weeks = 0;
