@@ -1,6 +1,5 @@
 #include "json/stand_in.hpp"
 
-#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -91,14 +90,12 @@ const ListSide* aligned_sides(std::span<const ListSide> sides) {
 
 // Whether each identity is a plain string, once in `items`.
 bool plain_and_once(std::span<const Document::ListItem> items) {
-  std::vector<std::string_view> identities;
-  identities.reserve(items.size());
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(items.size());
   for (const auto& item : items) {
-    if (!plain_string(item.identity)) return false;
-    identities.push_back(item.identity);
+    if (!plain_string(item.identity) || !seen.insert(item.identity).second) return false;
   }
-  std::sort(identities.begin(), identities.end());
-  return std::adjacent_find(identities.begin(), identities.end()) == identities.end();
+  return true;
 }
 
 // The same entries as the general case below gives, by position: the sides are aligned, so an
@@ -125,10 +122,8 @@ bool seen_by_identity(std::span<const ListSide> sides, bool on_every_side, std::
   for (const auto& side : sides) {
     if (!side.present) continue;
     ++present;
-    std::unordered_set<std::string_view> own;
-    own.reserve(side.items.size());
+    if (!plain_and_once(side.items)) return false;
     for (const auto& item : side.items) {
-      if (!plain_string(item.identity) || !own.insert(item.identity).second) return false;
       auto [found, added] = by_identity.try_emplace(item.identity, seen.size());
       if (added) {
         seen.push_back({item.text, true, 1, 0});
