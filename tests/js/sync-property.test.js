@@ -217,3 +217,18 @@ test('property: every acknowledged change applied once, in order; nothing silent
     `${totals.resolved} conflicts resolved, ${totals.conflicts} conflicts and ${totals.deadLetters} dead letters left listed, ${totals.duplicates} duplicates seen by the server`);
   assert.equal(totals.duplicates, 0);
 });
+
+// Found by the property above (seed -336636826): an edit acknowledged while later changes still
+// waited left the record claiming the backend's ETag without the note another device had added,
+// so every later pull was "not modified" and the note never arrived here.
+test('a note added by another device arrives even when an acknowledgement names its ETag first', { timeout: 60_000 }, async () => {
+  await runCase([
+    { op: 'note', type: 'brief', section: 0 }, { op: 'flush' }, { op: 'restart', reopen: false },
+    { op: 'edit', type: 'brief', section: 1 }, { op: 'down' }, { op: 'edit', type: 'how_it_works', section: 0 },
+    { op: 'resolve', take: 'mine' }, { op: 'restart', reopen: true }, { op: 'serverEdit', type: 'brief', section: 1 },
+    { op: 'pull' }, { op: 'note', type: 'brief', section: 1 }, { op: 'edit', type: 'how_it_works', section: 1 },
+    { op: 'up' }, { op: 'edit', type: 'brief', section: 1 }, { op: 'resolve', take: 'theirs' },
+    { op: 'edit', type: 'brief', section: 1 }, { op: 'fault', kind: 'drop-response', count: 3 },
+    { op: 'serverNote', type: 'brief', section: 1 }, { op: 'resolve', take: 'theirs' },
+  ], 'theirs');
+});

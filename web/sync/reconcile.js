@@ -147,7 +147,15 @@ export function acknowledgePlan({ record, entries }, entry, server, etag, now) {
     plan.record = adoptedRecord(record, server, etag, now);
     return plan;
   }
-  plan.record = { ...record, version_number: server.version_number, synced_content: server.current_content, synced_etag: etag };
+  // The record now claims the backend's ETag, so it takes the backend's notes too (another
+  // device's among them): a later pull answered "not modified" would never bring them.
+  plan.record = {
+    ...record,
+    version_number: server.version_number,
+    annotations: mergedAnnotations(server, rest, record),
+    synced_content: server.current_content,
+    synced_etag: etag,
+  };
   plan.put = rest.map((e) => ({ ...e, baseVersion: etag }));
   return plan;
 }
