@@ -232,3 +232,17 @@ test('a note added by another device arrives even when an acknowledgement names 
     { op: 'serverNote', type: 'brief', section: 1 }, { op: 'resolve', take: 'theirs' },
   ], 'theirs');
 });
+
+// Found by the property above (seed 199902325): a conflict found on one backend copy kept that
+// copy's value as "theirs" after a later pull brought a newer one, so taking "theirs" put the old
+// value back under the new copy's ETag, and no later pull brought the newer value.
+test('taking "theirs" in a conflict takes the backend\'s value as it is now', { timeout: 60_000 }, async () => {
+  await runCase([
+    { op: 'note', type: 'brief', section: 0 }, { op: 'flush' }, { op: 'flush' }, { op: 'resolve', take: 'mine' },
+    { op: 'edit', type: 'brief', section: 1 }, { op: 'edit', type: 'brief', section: 0 },
+    { op: 'edit', type: 'how_it_works', section: 0 }, { op: 'serverEdit', type: 'how_it_works', section: 2 },
+    { op: 'flush' }, { op: 'pull' }, { op: 'down' }, { op: 'edit', type: 'brief', section: 0 },
+    { op: 'serverEdit', type: 'how_it_works', section: 2 }, { op: 'serverNote', type: 'how_it_works', section: 2 },
+    { op: 'down' }, { op: 'flush' },
+  ], 'theirs');
+});

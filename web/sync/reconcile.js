@@ -50,6 +50,13 @@ function mergedAnnotations(server, entries, local) {
   return [...(server.annotations ?? []), ...mine];
 }
 
+// What a listed conflict of `entry` records of the backend's copy `server` (ETag `etag`): the
+// section's value for an edit, the whole copy for a generated version.
+function theirsNow(entry, server, etag) {
+  if (entry.kind === OutboxKind.PUT) return { theirs: server.current_content, server, etag };
+  return { theirs: entry.conflict.sectionId ? server.current_content?.[entry.conflict.sectionId] ?? null : null };
+}
+
 /**
  * The plan for a backend copy `server` (ETag `etag`) of the record whose local state is
  * {record, entries}. Returns {record, put, deleteRecordId, conflicts: [entries now in conflict]}.
@@ -68,8 +75,11 @@ export function reconcilePlan({ record: local, entries }, server, etag, now) {
   const theirs = server.current_content;
   const base = local.synced_content;
   const ours = local.current_content;
-  // Entries move with the record when the backend knows it under another id.
-  const rekey = (entry) => ({ ...entry, recordId: server.id });
+  // Entries move with the record when the backend knows it under another id, and a conflict
+  // already listed shows the backend's copy as it is now: taking "theirs" takes this one, which
+  // the record's ETag now names, not the one the conflict was found on.
+  const rekey = (entry) => ({ ...entry, recordId: server.id, ...(entry.state === OutboxState.CONFLICT && entry.conflict
+    ? { conflict: { ...entry.conflict, ...theirsNow(entry, server, etag) } } : {}) });
   const conflict = (entry, details) => {
     const held = { ...rekey(entry), state: OutboxState.CONFLICT, conflict: { ...details, detectedAt: new Date(now).toISOString() } };
     plan.conflicts.push(held);
@@ -128,6 +138,18 @@ export function reconcilePlan({ record: local, entries }, server, etag, now) {
   return plan;
 }
 
+// The backend's content with the section edits still listed here (waiting, in conflict or
+// refused: all stay in the local record) laid over it in order. A generated version still to go
+// replaces the content when it lands, so until then the local content stands.
+function withWaitingEdits(server, rest, record) {
+  if (!server.current_content || rest.some((entry) => entry.kind === OutboxKind.PUT)) return record.current_content;
+  const content = { ...server.current_content };
+  for (const entry of rest) {
+    if (entry.kind === OutboxKind.EDIT) content[entry.payload.section_id] = entry.payload.value;
+  }
+  return content;
+}
+
 /**
  * The plan for an acknowledged `entry`: the entry goes, and the record remembers the backend's
  * copy `server` (ETag `etag`) as its synced state; with nothing else waiting it becomes that copy.
@@ -147,11 +169,13 @@ export function acknowledgePlan({ record, entries }, entry, server, etag, now) {
     plan.record = adoptedRecord(record, server, etag, now);
     return plan;
   }
-  // The record now claims the backend's ETag, so it takes the backend's notes too (another
-  // device's among them): a later pull answered "not modified" would never bring them.
+  // The record now claims the backend's ETag, so it takes the backend's copy (another device's
+  // changes among them) with this device's waiting changes laid over it: a later pull answered
+  // "not modified" would never bring what it left out.
   plan.record = {
     ...record,
     version_number: server.version_number,
+    current_content: withWaitingEdits(server, rest, record),
     annotations: mergedAnnotations(server, rest, record),
     synced_content: server.current_content,
     synced_etag: etag,
