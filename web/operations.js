@@ -124,7 +124,8 @@ export function merge(request) {
     editedSections,
     force: Boolean(force),
   }), 'the merge request');
-  return mergeFromWire(unwrap(callWithText(text, (core, length) => core.merge(length), undefined, FROM_STRINGIFY)));
+  const run = (core, length) => core.merge(length);
+  return mergeFromWire(unwrap(callWithText(text, run, undefined, FROM_STRINGIFY)));
 }
 
 /**
@@ -144,7 +145,8 @@ export function diff(type, before, after) {
   const text = requestText(diffRequestToWire({
     type, before: documentValue(asContent(before), 'before'), after: documentValue(asContent(after), 'after'),
   }), 'the diff request');
-  return diffFromWire(unwrap(callWithText(text, (core, length) => core.diff(length), undefined, FROM_STRINGIFY)));
+  const run = (core, length) => core.diff(length);
+  return diffFromWire(unwrap(callWithText(text, run, undefined, FROM_STRINGIFY)));
 }
 
 // A document beside plain content stands for its text.
